@@ -24,6 +24,7 @@ public static class MalformedSearchParameters
         { "limit=ten", "limit" },
         { "continue=not-a-cursor", "continue" },
         { "continue=-3", "continue" },
+        { "continue=eyJ2IjoxLCJvIjpbbnVsbF0sInMiOltudWxsXSwiayI6WyJhIiwiYiIsImMiXX0", "continue" },
         { "timeoutSeconds=-5", "timeoutSeconds" },
         { "allowWatchBookmarks=sure", "allowWatchBookmarks" },
         { "labelSelector=app%3D%3D%3D", "labelSelector" },

@@ -69,6 +69,9 @@ public class PaginationTests
     [InlineData("continue=%25%25%25")]
     [InlineData("continue=e30")] // base64url of "{}"
     [InlineData("continue=W10")] // base64url of "[]"
+    [InlineData("continue=eyJ2IjoxLCJvIjpbbnVsbF0sInMiOltudWxsXSwiayI6WyJhIiwiYiIsImMiXX0")] // null orderby field
+    [InlineData("continue=eyJ2IjoxLCJvIjpbXSwicyI6W10sImsiOltudWxsLCJiIiwiYyJdfQ")] // null cluster
+    [InlineData("continue=eyJ2IjoxLCJvIjpbIiJdLCJzIjpbIngiXSwiayI6WyJhIiwiYiIsImMiXX0")] // orderby other than the request's
     [InlineData("continue=-5")]
     [InlineData("continue=99999999999999999999")]
     public void MalformedContinueNamesContinue(string query)
