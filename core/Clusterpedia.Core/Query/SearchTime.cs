@@ -31,7 +31,7 @@ public static class SearchTime
         if (value.Contains('T'))
         {
             // RFC 3339 requires a zone; "K" alone would also accept none.
-            return HasZone(value) && DateTimeOffset.TryParseExact(value, Rfc3339Formats, invariant, utc, out result)
+            return HasZone(value) && DateTimeOffset.TryParseExact(TrimToTicks(value), Rfc3339Formats, invariant, utc, out result)
                 ? result
                 : null;
         }
@@ -47,6 +47,16 @@ public static class SearchTime
             13 => DateTimeOffset.FromUnixTimeMilliseconds(unix),
             _ => null,
         };
+    }
+
+    // Go accepts nanoseconds (9 fraction digits); .NET parses at most 7.
+    private static string TrimToTicks(string value)
+    {
+        var dot = value.IndexOf('.');
+        if (dot < 0) return value;
+        var end = dot + 1;
+        while (end < value.Length && char.IsAsciiDigit(value[end])) end++;
+        return end - dot - 1 > 7 ? value[..(dot + 8)] + value[end..] : value;
     }
 
     private static bool HasZone(string value)
