@@ -134,7 +134,10 @@ internal sealed class PostgresDialect(NpgsqlDataSource dataSource, InternalStora
 
     public override ReadOnlyMemory<byte> ReadJson(DbDataReader reader, int ordinal, ref byte[] buffer)
     {
+        // jsonb's binary wire format is a version byte (1) followed by the JSON text.
         using var stream = reader.GetStream(ordinal);
+        var version = stream.ReadByte();
+        if (version != 1) throw new InvalidDataException($"unexpected jsonb format version {version}");
         return ReadStream(stream, ref buffer);
     }
 
