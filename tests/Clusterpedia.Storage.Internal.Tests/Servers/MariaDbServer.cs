@@ -89,15 +89,18 @@ public sealed class MariaDbServer : IDatabaseServer
         return path;
     }
 
+    /// <summary>Stops the server: SIGTERM to mariadbd itself (its pid file), which shuts down cleanly.</summary>
+    public void Stop()
+    {
+        if (_process.HasExited) return;
+        var pidFile = Path.Combine(_dir, "mysqld.pid");
+        if (File.Exists(pidFile)) ProcessRunner.Run("kill", "-TERM", File.ReadAllText(pidFile).Trim());
+        _process.WaitForExit(30_000);
+    }
+
     public void Dispose()
     {
-        if (!_process.HasExited)
-        {
-            // SIGTERM to mariadbd itself (its pid file), which shuts down cleanly.
-            var pidFile = Path.Combine(_dir, "mysqld.pid");
-            if (File.Exists(pidFile)) ProcessRunner.Run("kill", "-TERM", File.ReadAllText(pidFile).Trim());
-            _process.WaitForExit(30_000);
-        }
+        Stop();
         _process.Dispose();
         Directory.Delete(_dir, recursive: true);
     }

@@ -29,7 +29,7 @@ public sealed class PostgresServer : IDatabaseServer
         AsPostgres($"{Bin}/pg_ctl", "-D", DataDir, "-w", "-l", Path.Combine(_dir, "server.log"),
             "-o", $"-p {Port} -k {_dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off", "start");
 
-    public void Stop() => AsPostgres($"{Bin}/pg_ctl", "-D", DataDir, "-w", "-m", "immediate", "stop");
+    public void Stop() => AsPostgres($"{Bin}/pg_ctl", "-D", DataDir, "-w", "-m", "fast", "stop");
 
     private static void AsPostgres(string file, params string[] args) => ProcessRunner.Run("runuser", ["-u", "postgres", "--", file, .. args]);
 
