@@ -15,6 +15,7 @@ namespace Clusterpedia.Storage.Memory;
 /// for, then live events. A watch from a number replays the kept changes after it, or fails with Expired (410) when
 /// they are gone, or when the number is newer than the store (it came from an earlier process: sequences start at the
 /// process's start time in microseconds, so numbers from an earlier process are older than anything kept).
+/// A watch's owner search is resolved once, when the watch starts.
 /// RecordEvent keeps nothing: Events are not stored by this layer and inject-events adds no annotation.
 /// </remarks>
 internal sealed class MemoryResourceStorage(ResourceStorageConfig config, ResourceStore store, MemoryStorageFactory factory) : IResourceStorage
@@ -37,13 +38,14 @@ internal sealed class MemoryResourceStorage(ResourceStorageConfig config, Resour
         var cursor = options.Continue?.Cursor;
         cursor?.EnsureMatches(options.OrderBy);
 
+        // A single cluster (and namespace) is one key range of the sorted snapshot: read only that range.
+        var cluster = filter.SingleCluster;
+        var @namespace = cluster is null ? null : filter.SingleNamespace;
+        var start = new ObjectKey(cluster ?? "", @namespace ?? "", "");
         IEnumerable<ListCandidate> ordered;
         if (order.IsNatural)
         {
-            // Key order: seek straight to the cursor (or the single cluster/namespace) in the sorted snapshot.
-            var cluster = filter.SingleCluster;
-            var @namespace = cluster is null ? null : filter.SingleNamespace;
-            var start = new ObjectKey(cluster ?? "", @namespace ?? "", "");
+            // Key order: seek straight past the cursor.
             if (cursor is not null)
             {
                 var after = ListOrder.KeyOf(cursor);
@@ -55,7 +57,8 @@ internal sealed class MemoryResourceStorage(ResourceStorageConfig config, Resour
         }
         else
         {
-            var sorted = snapshot.Objects.Where(filter.Matches).Select(o => new ListCandidate(o, store)).ToList();
+            var sorted = ResourceStore.Range(snapshot.Objects, start, cluster, @namespace)
+                .Where(filter.Matches).Select(o => new ListCandidate(o, store)).ToList();
             sorted.Sort(order);
             ordered = ListPager.After(sorted, order, cursor);
         }

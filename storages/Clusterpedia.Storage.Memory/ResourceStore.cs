@@ -106,13 +106,19 @@ internal sealed class ResourceStore
     {
         var index = objects.IndexOf(StoredObject.Probe(start));
         if (index < 0) index = ~index;
-        for (var i = index; i < objects.Count; i++)
+        // The indexer costs O(log n) per item; from the first item the enumerator walks the tree in O(1) per item.
+        var items = index == 0 ? objects : Indexed(objects, index);
+        foreach (var obj in items)
         {
-            var obj = objects[i];
             if (cluster is not null && obj.Key.Cluster != cluster) yield break;
             if (@namespace is not null && obj.Key.Namespace != @namespace) yield break;
             yield return obj;
         }
+    }
+
+    private static IEnumerable<StoredObject> Indexed(ImmutableSortedSet<StoredObject> objects, int from)
+    {
+        for (var i = from; i < objects.Count; i++) yield return objects[i];
     }
 
     /// <summary>
