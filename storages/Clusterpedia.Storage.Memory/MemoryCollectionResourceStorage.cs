@@ -32,7 +32,7 @@ internal sealed class MemoryCollectionResourceStorage(CollectionResourceDefiniti
                 if (filter.Matches(obj)) matching.Add(new ListCandidate(obj, store));
             }
         }
-        matching.Sort(order);
+        order.Sort(matching);
         return ListPager.WriteAsync(ListPager.After(matching, order, cursor), order, options, null, sink, cancellationToken);
     }
 }

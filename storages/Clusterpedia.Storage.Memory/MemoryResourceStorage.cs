@@ -59,7 +59,7 @@ internal sealed class MemoryResourceStorage(ResourceStorageConfig config, Resour
         {
             var sorted = ResourceStore.Range(snapshot.Objects, start, cluster, @namespace)
                 .Where(filter.Matches).Select(o => new ListCandidate(o, store)).ToList();
-            sorted.Sort(order);
+            order.Sort(sorted);
             ordered = ListPager.After(sorted, order, cursor);
         }
         return ListPager.WriteAsync(ordered, order, options, snapshot.ResourceVersion, sink, cancellationToken);
