@@ -12,13 +12,15 @@ public abstract class WatchConformanceTests : StorageConformanceTestBase
 {
     private const string C1 = "cluster-1";
     private const string C2 = "cluster-2";
-    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(300);
 
     /// <summary>How many changes after a resourceVersion make it too old to resume from.</summary>
     protected virtual int ChangesToExpire => 5000;
 
     /// <summary>How long to wait for a periodic BOOKMARK.</summary>
     protected virtual TimeSpan BookmarkWait => TimeSpan.FromSeconds(75);
+
+    /// <summary>A pause after which no further event is expected: a storage whose events lag its writes raises it.</summary>
+    protected virtual TimeSpan Quiet => TimeSpan.FromMilliseconds(300);
 
     private static TestObject Web(string name = "web") => TestObject.Pod("default", name).WithLabel("app", "web");
 
