@@ -16,11 +16,11 @@ internal static class ListExecutor
     public static async ValueTask RunAsync(SqlDialect d, ListOptions o, Action<SqlText> typeFilter, GroupVersionResource? resource, string? kind,
         IListSink sink, CancellationToken cancellationToken)
     {
-        var keys = OrderKey.For(o.OrderBy);
+        var collection = resource is null;
+        var keys = OrderKey.For(o.OrderBy, collection);
         var cursor = o.Continue?.Cursor;
         cursor?.EnsureMatches(o.OrderBy);
         var offset = Math.Max(0, o.Continue?.Offset ?? 0);
-        var collection = resource is null;
 
         var select = new SqlText(d).Append("SELECT ").Append(OrderKey.SelectColumns);
         if (collection) select.Append($", {d.Group}, version, resource, kind");
@@ -42,6 +42,7 @@ internal static class ListExecutor
         var more = false;
         string lastCluster = "", lastNamespace = "", lastName = "", lastRv = "";
         var lastCreated = default(DateTime);
+        var lastResource = resource ?? default;
         await using (var command = select.CreateCommand(connection))
         await using (var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false))
         {
@@ -62,6 +63,7 @@ internal static class ListExecutor
                 lastRv = reader.GetString(4);
                 var itemResource = resource ?? new GroupVersionResource(reader.GetString(5), reader.GetString(6), reader.GetString(7));
                 var itemKind = collection ? reader.GetString(8) : kind;
+                lastResource = itemResource;
                 var json = d.ReadJson(reader, objectOrdinal, ref buffer);
                 if (o.InjectEvents && !await reader.IsDBNullAsync(objectOrdinal + 1, cancellationToken).ConfigureAwait(false))
                     json = EventsAnnotation.Inject(json, d.ReadJson(reader, objectOrdinal + 1, ref eventsBuffer));
@@ -74,7 +76,7 @@ internal static class ListExecutor
         if (more && o.ShouldReturnContinue)
         {
             var values = o.OrderBy.Select(ob => (string?)OrderKey.CursorValue(ob.Field, lastCluster, lastNamespace, lastName, lastCreated, lastRv)).ToArray();
-            token = new ListCursor(o.OrderBy, values, lastCluster, lastNamespace, lastName).Encode();
+            token = new ListCursor(o.OrderBy, values, lastCluster, lastNamespace, OrderKey.CursorName(lastName, collection ? lastResource : null)).Encode();
         }
 
         long? remaining = null;

@@ -73,6 +73,9 @@ internal static class ListFilter
     public static void AppendAfter(SqlText q, IReadOnlyList<OrderKey> keys, ListCursor cursor)
     {
         var values = new string[keys.Count];
+        var (name, resource) = OrderKey.SplitCursorName(cursor.Name);
+        if (keys.Any(k => k.Field == "resource") != (resource.Length == 3))
+            throw new ListOptionsException("continue", "continue token was issued for another list");
         for (var i = 0; i < keys.Count; i++)
         {
             var key = keys[i];
@@ -81,7 +84,10 @@ internal static class ListFilter
             {
                 "cluster" => cursor.Cluster,
                 "namespace" => cursor.Namespace,
-                _ => cursor.Name,
+                "name" => name,
+                "group" => resource[0],
+                "version" => resource[1],
+                _ => resource[2],
             };
             values[i] = key.Value(q, text);
         }
