@@ -59,6 +59,11 @@ internal sealed class InternalResourceStorage(SqlDialect dialect, ResourceStorag
         }
     }
 
+    /// <summary>The SELECT a list runs, for benchmarks that time the same SQL outside the storage.</summary>
+    internal SqlText ListSql(ListOptions options) =>
+        ListExecutor.Select(dialect, options, TypeFilter, Resource, OrderKey.For(options.OrderBy, false), options.Continue?.Cursor,
+            Math.Max(0, options.Continue?.Offset ?? 0));
+
     public async IAsyncEnumerable<WatchEvent> WatchAsync(ListOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.CompletedTask.ConfigureAwait(false);

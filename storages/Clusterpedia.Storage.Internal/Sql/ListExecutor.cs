@@ -22,20 +22,7 @@ internal static class ListExecutor
         cursor?.EnsureMatches(o.OrderBy);
         var offset = Math.Max(0, o.Continue?.Offset ?? 0);
 
-        var select = new SqlText(d).Append("SELECT ").Append(OrderKey.SelectColumns);
-        if (collection) select.Append($", {d.Group}, version, resource, kind");
-        select.Append(", ").Append(o.OnlyMetadata ? d.MetadataOnlyObject : "object");
-        if (o.InjectEvents) select.Append(", events");
-        select.Append($" FROM {SqlDialect.Table} WHERE ");
-        Where(select, d, o, typeFilter, resource is not null, keys, cursor);
-        ListFilter.AppendOrderBy(select, keys);
-        if (o.Limit > 0) select.Append(" LIMIT ").Append(select.Param(o.Limit + 1));
-        if (offset > 0)
-        {
-            // MySQL has no OFFSET without LIMIT.
-            if (o.Limit == 0 && d is MySqlDialect) select.Append(" LIMIT 18446744073709551615");
-            select.Append(" OFFSET ").Append(select.Param(offset));
-        }
+        var select = Select(d, o, typeFilter, resource, keys, cursor, offset);
 
         await using var connection = await d.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         long written = 0;
@@ -93,6 +80,28 @@ internal static class ListExecutor
             }
         }
         await sink.CompleteAsync(new ListResult(token, remaining), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The page's SELECT (one row more than the limit).</summary>
+    internal static SqlText Select(SqlDialect d, ListOptions o, Action<SqlText> typeFilter, GroupVersionResource? resource,
+        IReadOnlyList<OrderKey> keys, ListCursor? cursor, long offset)
+    {
+        var collection = resource is null;
+        var select = new SqlText(d).Append("SELECT ").Append(OrderKey.SelectColumns);
+        if (collection) select.Append($", {d.Group}, version, resource, kind");
+        select.Append(", ").Append(o.OnlyMetadata ? d.MetadataOnlyObject : "object");
+        if (o.InjectEvents) select.Append(", events");
+        select.Append($" FROM {SqlDialect.Table} WHERE ");
+        Where(select, d, o, typeFilter, !collection, keys, cursor);
+        ListFilter.AppendOrderBy(select, keys);
+        if (o.Limit > 0) select.Append(" LIMIT ").Append(select.Param(o.Limit + 1));
+        if (offset > 0)
+        {
+            // MySQL has no OFFSET without LIMIT.
+            if (o.Limit == 0 && d is MySqlDialect) select.Append(" LIMIT 18446744073709551615");
+            select.Append(" OFFSET ").Append(select.Param(offset));
+        }
+        return select;
     }
 
     private static void Where(SqlText q, SqlDialect d, ListOptions o, Action<SqlText> typeFilter, bool withOwner, IReadOnlyList<OrderKey> keys, ListCursor? cursor)
