@@ -11,6 +11,9 @@ internal sealed class InternalResourceStorage(SqlDialect dialect, ResourceStorag
     /// <summary>Rows per multi-row upsert statement.</summary>
     internal const int BatchSize = 500;
 
+    /// <summary>JSON characters per statement, so batches of large objects stay under the server's packet limit (MySQL 16 MB).</summary>
+    internal const int BatchChars = 4 * 1024 * 1024;
+
     public ResourceStorageConfig Config { get; } = config;
 
     private GroupVersionResource Resource => Config.Resource;
@@ -143,7 +146,7 @@ internal sealed class InternalResourceStorage(SqlDialect dialect, ResourceStorag
             await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             foreach (var group in rows.Values.GroupBy(r => r.Kind))
             {
-                foreach (var chunk in group.Select(r => r.Row).Chunk(BatchSize))
+                foreach (var chunk in Batches(group.Select(r => r.Row)))
                     await dialect.UpsertBatchAsync(connection, new ResourceKey(Resource, group.Key, cluster), chunk, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -151,6 +154,25 @@ internal sealed class InternalResourceStorage(SqlDialect dialect, ResourceStorag
         {
             throw dialect.Classify(e, Describe("upsert"));
         }
+    }
+
+    /// <summary>Splits rows into statements of at most <see cref="BatchSize"/> rows and about <see cref="BatchChars"/> of JSON.</summary>
+    internal static IEnumerable<List<ResourceRow>> Batches(IEnumerable<ResourceRow> rows)
+    {
+        var batch = new List<ResourceRow>(BatchSize);
+        long chars = 0;
+        foreach (var row in rows)
+        {
+            if (batch.Count > 0 && (batch.Count == BatchSize || chars + row.Object.Length > BatchChars))
+            {
+                yield return batch;
+                batch = new List<ResourceRow>(BatchSize);
+                chars = 0;
+            }
+            batch.Add(row);
+            chars += row.Object.Length;
+        }
+        if (batch.Count > 0) yield return batch;
     }
 
     public async ValueTask DeleteAsync(string cluster, string @namespace, string name, CancellationToken cancellationToken)

@@ -10,6 +10,7 @@ using Npgsql;
 using NpgsqlTypes;
 
 // Usage: dotnet run -c Release --project tests/Clusterpedia.Benchmarks -- "<Npgsql connection string of an empty database>" [ingest runs] [list runs]
+// Ingest runs 0 skips the ingest and lists what an earlier run left in the database.
 // See docs/benchmarks.md.
 if (args.Length < 1)
 {
@@ -40,76 +41,79 @@ async Task Sql(string sql)
 
 Console.WriteLine($"PostgreSQL: {(await raw.OpenConnectionAsync()).PostgreSqlVersion}; {Environment.ProcessorCount} cores; .NET {Environment.Version}");
 
-// ---- Ingest: UpsertManyAsync versus COPY of the same rows, into the same table with the same indexes.
-var copyRates = new List<double>();
-var ourRates = new List<double>();
-for (var run = 0; run < ingestRuns; run++)
+if (ingestRuns > 0)
 {
-    await Sql("TRUNCATE resources");
-    var copyTime = TimeSpan.Zero;
-    for (var c = 0; c < Clusters; c++)
+    // ---- Ingest: UpsertManyAsync versus COPY of the same rows, into the same table with the same indexes.
+    var copyRates = new List<double>();
+    var ourRates = new List<double>();
+    for (var run = 0; run < ingestRuns; run++)
     {
-        var cluster = ClusterName(c);
-        var rows = Enumerable.Range(0, PodGenerator.PodsPerCluster).Select(i => ResourceRow.From(PodGenerator.Pod(cluster, i))).ToArray();
-        var sw = Stopwatch.StartNew();
-        await using (var connection = await raw.OpenConnectionAsync())
-        await using (var importer = await connection.BeginBinaryImportAsync(
-            "COPY resources (\"group\", version, resource, kind, cluster, namespace, name, owner_uid, uid, resource_version, object, created_at, synced_at) FROM STDIN (FORMAT BINARY)"))
+        await Sql("TRUNCATE resources");
+        var copyTime = TimeSpan.Zero;
+        for (var c = 0; c < Clusters; c++)
         {
-            var now = DateTime.UtcNow;
-            foreach (var r in rows)
+            var cluster = ClusterName(c);
+            var rows = Enumerable.Range(0, PodGenerator.PodsPerCluster).Select(i => ResourceRow.From(PodGenerator.Pod(cluster, i))).ToArray();
+            var sw = Stopwatch.StartNew();
+            await using (var connection = await raw.OpenConnectionAsync())
+            await using (var importer = await connection.BeginBinaryImportAsync(
+                "COPY resources (\"group\", version, resource, kind, cluster, namespace, name, owner_uid, uid, resource_version, object, created_at, synced_at) FROM STDIN (FORMAT BINARY)"))
             {
-                await importer.StartRowAsync();
-                await importer.WriteAsync("", NpgsqlDbType.Varchar);
-                await importer.WriteAsync("v1", NpgsqlDbType.Varchar);
-                await importer.WriteAsync("pods", NpgsqlDbType.Varchar);
-                await importer.WriteAsync("Pod", NpgsqlDbType.Varchar);
-                await importer.WriteAsync(cluster, NpgsqlDbType.Varchar);
-                await importer.WriteAsync(r.Namespace, NpgsqlDbType.Varchar);
-                await importer.WriteAsync(r.Name, NpgsqlDbType.Varchar);
-                await importer.WriteAsync(r.OwnerUid, NpgsqlDbType.Varchar);
-                await importer.WriteAsync(r.Uid, NpgsqlDbType.Varchar);
-                await importer.WriteAsync(r.ResourceVersion, NpgsqlDbType.Varchar);
-                await importer.WriteAsync(r.Object, NpgsqlDbType.Jsonb);
-                await importer.WriteAsync(r.CreatedAt, NpgsqlDbType.TimestampTz);
-                await importer.WriteAsync(now, NpgsqlDbType.TimestampTz);
+                var now = DateTime.UtcNow;
+                foreach (var r in rows)
+                {
+                    await importer.StartRowAsync();
+                    await importer.WriteAsync("", NpgsqlDbType.Varchar);
+                    await importer.WriteAsync("v1", NpgsqlDbType.Varchar);
+                    await importer.WriteAsync("pods", NpgsqlDbType.Varchar);
+                    await importer.WriteAsync("Pod", NpgsqlDbType.Varchar);
+                    await importer.WriteAsync(cluster, NpgsqlDbType.Varchar);
+                    await importer.WriteAsync(r.Namespace, NpgsqlDbType.Varchar);
+                    await importer.WriteAsync(r.Name, NpgsqlDbType.Varchar);
+                    await importer.WriteAsync(r.OwnerUid, NpgsqlDbType.Varchar);
+                    await importer.WriteAsync(r.Uid, NpgsqlDbType.Varchar);
+                    await importer.WriteAsync(r.ResourceVersion, NpgsqlDbType.Varchar);
+                    await importer.WriteAsync(r.Object, NpgsqlDbType.Jsonb);
+                    await importer.WriteAsync(r.CreatedAt, NpgsqlDbType.TimestampTz);
+                    await importer.WriteAsync(now, NpgsqlDbType.TimestampTz);
+                }
+                await importer.CompleteAsync();
             }
-            await importer.CompleteAsync();
+            copyTime += sw.Elapsed;
         }
-        copyTime += sw.Elapsed;
-    }
-    copyRates.Add(Clusters * PodGenerator.PodsPerCluster / copyTime.TotalSeconds);
+        copyRates.Add(Clusters * PodGenerator.PodsPerCluster / copyTime.TotalSeconds);
 
-    await Sql("TRUNCATE resources");
-    var ourTime = TimeSpan.Zero;
+        await Sql("TRUNCATE resources");
+        var ourTime = TimeSpan.Zero;
+        for (var c = 0; c < Clusters; c++)
+        {
+            var cluster = ClusterName(c);
+            var objects = Enumerable.Range(0, PodGenerator.PodsPerCluster).Select(i => PodGenerator.Pod(cluster, i)).ToArray();
+            var sw = Stopwatch.StartNew();
+            await pods.UpsertManyAsync(cluster, objects, default);
+            ourTime += sw.Elapsed;
+        }
+        ourRates.Add(Clusters * PodGenerator.PodsPerCluster / ourTime.TotalSeconds);
+        Console.WriteLine($"ingest run {run + 1}: COPY {copyRates[^1]:F0} rows/s, UpsertManyAsync {ourRates[^1]:F0} objects/s");
+    }
+    var deployments = factory.GetResourceStorage(new ResourceStorageConfig(new("apps", "v1", "deployments"), "Deployment", true));
+    var replicaSets = factory.GetResourceStorage(new ResourceStorageConfig(new("apps", "v1", "replicasets"), "ReplicaSet", true));
     for (var c = 0; c < Clusters; c++)
     {
-        var cluster = ClusterName(c);
-        var objects = Enumerable.Range(0, PodGenerator.PodsPerCluster).Select(i => PodGenerator.Pod(cluster, i)).ToArray();
-        var sw = Stopwatch.StartNew();
-        await pods.UpsertManyAsync(cluster, objects, default);
-        ourTime += sw.Elapsed;
+        await deployments.UpsertManyAsync(ClusterName(c), Enumerable.Range(0, PodGenerator.Deployments).Select(d => PodGenerator.Deployment(ClusterName(c), d)).ToArray(), default);
+        await replicaSets.UpsertManyAsync(ClusterName(c), Enumerable.Range(0, PodGenerator.Deployments).Select(d => PodGenerator.ReplicaSet(ClusterName(c), d)).ToArray(), default);
     }
-    ourRates.Add(Clusters * PodGenerator.PodsPerCluster / ourTime.TotalSeconds);
-    Console.WriteLine($"ingest run {run + 1}: COPY {copyRates[^1]:F0} rows/s, UpsertManyAsync {ourRates[^1]:F0} objects/s");
+    await Sql("VACUUM ANALYZE resources");
+    var avgSize = Convert.ToDouble(await raw.CreateCommand("SELECT avg(octet_length(object::text)) FROM resources WHERE resource = 'pods'").ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    Console.WriteLine($"rows: {Clusters * PodGenerator.PodsPerCluster} pods (~{avgSize:F0} bytes of JSON each) + {2 * Clusters * PodGenerator.Deployments} deployments/replicasets");
+    Console.WriteLine();
+    Console.WriteLine($"| ingest of 100,000 pods, 10 clusters (median of {ingestRuns}) | rows/s |");
+    Console.WriteLine("|---|---|");
+    Console.WriteLine($"| PostgreSQL COPY (binary) of the same rows | {Measure.Median(copyRates):F0} |");
+    Console.WriteLine($"| UpsertManyAsync (batches of {InternalResourceStorage.BatchSize}) | {Measure.Median(ourRates):F0} |");
+    Console.WriteLine($"peak working set of this process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB");
+    Console.WriteLine();
 }
-var deployments = factory.GetResourceStorage(new ResourceStorageConfig(new("apps", "v1", "deployments"), "Deployment", true));
-var replicaSets = factory.GetResourceStorage(new ResourceStorageConfig(new("apps", "v1", "replicasets"), "ReplicaSet", true));
-for (var c = 0; c < Clusters; c++)
-{
-    await deployments.UpsertManyAsync(ClusterName(c), Enumerable.Range(0, PodGenerator.Deployments).Select(d => PodGenerator.Deployment(ClusterName(c), d)).ToArray(), default);
-    await replicaSets.UpsertManyAsync(ClusterName(c), Enumerable.Range(0, PodGenerator.Deployments).Select(d => PodGenerator.ReplicaSet(ClusterName(c), d)).ToArray(), default);
-}
-await Sql("VACUUM ANALYZE resources");
-var avgSize = Convert.ToDouble(await raw.CreateCommand("SELECT avg(octet_length(object::text)) FROM resources WHERE resource = 'pods'").ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-Console.WriteLine($"rows: {Clusters * PodGenerator.PodsPerCluster} pods (~{avgSize:F0} bytes of JSON each) + {2 * Clusters * PodGenerator.Deployments} deployments/replicasets");
-Console.WriteLine();
-Console.WriteLine($"| ingest of 100,000 pods, 10 clusters (median of {ingestRuns}) | rows/s |");
-Console.WriteLine("|---|---|");
-Console.WriteLine($"| PostgreSQL COPY (binary) of the same rows | {Measure.Median(copyRates):F0} |");
-Console.WriteLine($"| UpsertManyAsync (batches of {InternalResourceStorage.BatchSize}) | {Measure.Median(ourRates):F0} |");
-Console.WriteLine($"peak working set of this process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB");
-Console.WriteLine();
 
 // ---- Lists: our ListAsync (rows streamed to a sink) versus the same SQL in psql (\timing, output to /dev/null).
 var storage = (InternalResourceStorage)pods;

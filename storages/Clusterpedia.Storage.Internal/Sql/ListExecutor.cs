@@ -93,7 +93,7 @@ internal static class ListExecutor
         if (o.InjectEvents) select.Append(", events");
         select.Append($" FROM {SqlDialect.Table} WHERE ");
         Where(select, d, o, typeFilter, !collection, keys, cursor);
-        ListFilter.AppendOrderBy(select, keys);
+        ListFilter.AppendOrderBy(select, keys, o.Limit > 0 && ListFilter.HasSelectiveIndex(o));
         if (o.Limit > 0) select.Append(" LIMIT ").Append(select.Param(o.Limit + 1));
         if (offset > 0)
         {

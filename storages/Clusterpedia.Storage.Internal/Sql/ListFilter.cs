@@ -118,6 +118,15 @@ internal static class ListFilter
         return -1;
     }
 
-    public static void AppendOrderBy(SqlText q, IReadOnlyList<OrderKey> keys) =>
-        q.Append(" ORDER BY ").Append(string.Join(", ", keys.Select(k => k.Descending ? k.Expression(q.Dialect) + " DESC" : k.Expression(q.Dialect))));
+    /// <param name="selective">The filter has a selective indexed predicate that should drive the plan (see <see cref="SqlDialect.WithoutIndexOrder"/>).</param>
+    public static void AppendOrderBy(SqlText q, IReadOnlyList<OrderKey> keys, bool selective) =>
+        q.Append(" ORDER BY ").Append(string.Join(", ", keys.Select((k, i) =>
+        {
+            var expression = i == 0 && selective ? q.Dialect.WithoutIndexOrder(k.Expression(q.Dialect), k.Field) : k.Expression(q.Dialect);
+            return k.Descending ? expression + " DESC" : expression;
+        })));
+
+    /// <summary>Whether a label equality, a fuzzy name or an owner narrows the rows through an index of its own.</summary>
+    public static bool HasSelectiveIndex(ListOptions o) =>
+        o.LabelSelector.Any(r => r.Operator is SelectorOperator.Equals or SelectorOperator.In) || o.FuzzyNames.Count > 0 || o.HasOwner;
 }

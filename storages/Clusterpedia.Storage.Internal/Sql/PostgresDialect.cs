@@ -33,6 +33,16 @@ internal sealed class PostgresDialect(NpgsqlDataSource dataSource, InternalStora
     public override string MetadataOnlyObject =>
         $"jsonb_build_object('apiVersion', {ApiVersion}, 'kind', kind, 'metadata', \"object\"->'metadata')";
 
+    // With a LIMIT, PostgreSQL likes an ordered index scan that filters (and decompresses) row after row: 240 ms
+    // instead of 70 ms for 2,000 label matches among 100,000 pods. A no-op expression on the first key keeps the
+    // GIN/trigram/owner index in charge; the order is the same.
+    public override string WithoutIndexOrder(string expression, string field) => field switch
+    {
+        "created_at" => $"({expression} + interval '0 seconds')",
+        "resource_version" => expression,
+        _ => $"({expression} || '')",
+    };
+
     public override DbParameter Parameter(object? value) => new NpgsqlParameter { Value = value ?? DBNull.Value };
 
     public override DbParameter JsonParameter(string json) => new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Jsonb, TypedValue = json };

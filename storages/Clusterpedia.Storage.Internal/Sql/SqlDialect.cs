@@ -42,6 +42,12 @@ internal abstract class SqlDialect(DbDataSource dataSource, InternalStorageSetti
     /// <summary><c>apiVersion</c> of a row from its group and version columns.</summary>
     public string ApiVersion => $"CASE WHEN {Group} = '' THEN version ELSE CONCAT({Group}, '/', version) END";
 
+    /// <summary>
+    /// The first sort key as an expression no index provides, used when a selective index (labels, names, owner) should
+    /// drive the plan instead of an ordered scan. Engines whose planner needs no such hint return the key unchanged.
+    /// </summary>
+    public virtual string WithoutIndexOrder(string expression, string field) => expression;
+
     /// <summary>Label requirement on <c>metadata.labels</c>; engines with a better plan override it.</summary>
     public virtual string LabelPredicate(SqlText q, LabelRequirement r) =>
         JsonPredicate(q, ["metadata", "labels", r.Key], r.Operator, r.Values);
