@@ -137,6 +137,26 @@ public abstract class QueryTests(IDatabaseServer server) : StorageTestBase(serve
         Assert.Equal(expected, seen);
     }
 
+    [Theory]
+    [InlineData("labelSelector", "app in (web,db)")]
+    [InlineData("labelSelector", "internalstorage.clusterpedia.io/fuzzy-name=1")]
+    public async Task Pages_of_a_selective_filter_keep_the_order(string key, string value)
+    {
+        var expected = (await ListPods((key, value))).Keys;
+        Assert.Equal(4, expected.Count);
+        var seen = new List<string>();
+        string? token = null;
+        do
+        {
+            (string, string)[] query = [(key, value), ("limit", "1"), ("orderby", "name desc"), .. token is null ? Array.Empty<(string, string)>() : [("continue", token)]];
+            var page = await ListPods(query);
+            seen.AddRange(page.Keys);
+            token = page.Result!.Value.Continue;
+        } while (token is not null && seen.Count < 10);
+        Assert.Equal((await ListPods((key, value), ("orderby", "name desc"))).Keys, seen);
+        Assert.Equal(expected.Order(), seen.Order());
+    }
+
     [Fact]
     public async Task A_full_last_page_has_no_continue_token_and_withContinue_false_suppresses_it()
     {

@@ -75,6 +75,28 @@ public abstract class WriteTests(IDatabaseServer server) : StorageTestBase(serve
     }
 
     [Fact]
+    public async Task UpsertMany_splits_large_objects_into_statements_under_the_packet_limit()
+    {
+        var big = new string('x', 2 * 1024 * 1024);
+        var pods = Enumerable.Range(0, 10).Select(i => Object("c1", "v1", "Pod", "default", $"big-{i}",
+            extra: w => { w.WriteStartObject("data"); w.WriteString("blob", big); w.WriteEndObject(); })).ToArray();
+        await Upsert(Pods, "c1", pods);
+        Assert.Equal(10L, Convert.ToInt64(Scalar("SELECT COUNT(*) FROM resources"), CultureInfo.InvariantCulture));
+        Assert.True((await Pods.GetAsync("c1", "default", "big-9", default)).Json.Length > big.Length);
+    }
+
+    [Fact]
+    public void Batches_are_bounded_by_rows_and_by_json_size()
+    {
+        static Sql.ResourceRow Row(int chars) => new("ns", "n", "", "u", "1", new string('x', chars), DateTime.UnixEpoch, null);
+        Assert.Equal([500, 500, 1], InternalResourceStorage.Batches(Enumerable.Range(0, 1001).Select(_ => Row(10))).Select(b => b.Count));
+        var third = InternalResourceStorage.BatchChars / 3 + 1;
+        Assert.Equal([2, 2, 1], InternalResourceStorage.Batches(Enumerable.Range(0, 5).Select(_ => Row(third))).Select(b => b.Count));
+        // An object larger than the bound still goes, alone.
+        Assert.Equal([1, 1], InternalResourceStorage.Batches([Row(InternalResourceStorage.BatchChars + 1), Row(1)]).Select(b => b.Count));
+    }
+
+    [Fact]
     public async Task Rows_carry_the_column_values_upstream_expects()
     {
         var created = new DateTimeOffset(2024, 3, 4, 5, 6, 7, TimeSpan.Zero);
