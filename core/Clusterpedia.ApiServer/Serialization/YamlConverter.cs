@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Clusterpedia.ApiServer.Serialization;
 
@@ -8,7 +9,7 @@ namespace Clusterpedia.ApiServer.Serialization;
 /// Converts JSON to block-style YAML the way kubectl prints it (sequences not indented under their key).
 /// Strings that YAML would read as something else (numbers, booleans, null, indicators) are double-quoted.
 /// </summary>
-public static class YamlConverter
+public static partial class YamlConverter
 {
     public static void Convert(ReadOnlySpan<byte> json, IBufferWriter<byte> output)
     {
@@ -143,10 +144,15 @@ public static class YamlConverter
     {
         if (s.Length == 0 || Reserved.Contains(s)) return false;
         var c0 = s[0];
-        if ("-?:,[]{}#&*!|>'\"%@` \t".Contains(c0)) return c0 == '-' && s.Length > 1 && !char.IsAsciiDigit(s[1]) && s[1] is not ('.' or ' ') && RestIsSafe(s);
-        if (char.IsAsciiDigit(c0) || (c0 is '+' or '.' && s.Length > 1 && (char.IsAsciiDigit(s[1]) || s[1] == '.'))) return false;
+        if ("-?:,[]{}#&*!|>'\"%@` \t".Contains(c0)) return c0 == '-' && s.Length > 1 && s[1] != ' ' && !NumberOrTime().IsMatch(s) && RestIsSafe(s);
+        if (NumberOrTime().IsMatch(s)) return false;
         return RestIsSafe(s);
     }
+
+    // What a YAML 1.1 reader (go-yaml v2, so kubectl) would take for a number or a timestamp: ints and floats with
+    // signs and underscores, hex, octal, sexagesimal (1:20), .inf/.nan, and dates.
+    [GeneratedRegex(@"^([-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o?[0-7_]+|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberOrTime();
 
     private static bool RestIsSafe(string s)
     {

@@ -37,6 +37,15 @@ public sealed class YamlConverterTests
     [InlineData("nginx:1.27", "nginx:1.27")]
     [InlineData("-leading-dash", "-leading-dash")]
     [InlineData("2026-11-27T10:00:00Z", "\"2026-11-27T10:00:00Z\"")]
+    [InlineData("0.0.0.0/0", "0.0.0.0/0")]
+    [InlineData("10.0.0.7", "10.0.0.7")]
+    [InlineData("1.27", "\"1.27\"")]
+    [InlineData("1:20", "\"1:20\"")]
+    [InlineData("0x1F", "\"0x1F\"")]
+    [InlineData("1_000", "\"1_000\"")]
+    [InlineData("1e3", "\"1e3\"")]
+    [InlineData("-", "\"-\"")]
+    [InlineData("3h5m", "3h5m")]
     public void Strings_are_quoted_when_yaml_would_misread_them(string value, string expected)
     {
         var json = System.Text.Json.JsonSerializer.Serialize(value, Clusterpedia.ApiServer.Tests.Infrastructure.TestJson.Default.String);
