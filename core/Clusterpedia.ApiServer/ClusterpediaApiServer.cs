@@ -87,7 +87,6 @@ public sealed class ClusterpediaApiServer
             return;
         }
         error ??= ApiException.Internal("an unexpected error happened; see the server log");
-        context.Response.Headers.Remove("Warning");
         await StatusWriter.WriteAsync(context, error, negotiated.Format == OutputFormat.Yaml ? OutputFormat.Yaml : OutputFormat.Json).ConfigureAwait(false);
     }
 }

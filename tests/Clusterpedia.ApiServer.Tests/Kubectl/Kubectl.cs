@@ -38,20 +38,7 @@ internal sealed class Kubectl : IDisposable
 
     public async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
     {
-        var start = new ProcessStartInfo(Path)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("--kubeconfig");
-        start.ArgumentList.Add(KubeconfigPath);
-        start.ArgumentList.Add("--cache-dir");
-        start.ArgumentList.Add(System.IO.Path.Combine(_dir, "cache"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment["HOME"] = _dir;
-        start.Environment.Remove("KUBECONFIG");
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(StartInfo(args))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -65,6 +52,27 @@ internal sealed class Kubectl : IDisposable
             throw new TimeoutException($"kubectl {string.Join(' ', args)} did not finish in 60s");
         }
         return (process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Starts a long-running kubectl (e.g. <c>get -w</c>); the caller reads its output and kills it.</summary>
+    public Process Start(params string[] args) => Process.Start(StartInfo(args))!;
+
+    private ProcessStartInfo StartInfo(string[] args)
+    {
+        var start = new ProcessStartInfo(Path)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("--kubeconfig");
+        start.ArgumentList.Add(KubeconfigPath);
+        start.ArgumentList.Add("--cache-dir");
+        start.ArgumentList.Add(System.IO.Path.Combine(_dir, "cache"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment["HOME"] = _dir;
+        start.Environment.Remove("KUBECONFIG");
+        return start;
     }
 
     /// <summary>Runs kubectl expecting success; returns stdout.</summary>

@@ -174,4 +174,26 @@ public sealed class KubectlTests : IAsyncLifetime
             _host.Source.SetHealth("c2", ClusterHealth.Ready);
         }
     }
+
+    [Fact]
+    public async Task Get_watch_prints_new_pods_as_they_are_synced()
+    {
+        using var process = _c2.Start("get", "pods", "-n", "dev", "-w");
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            var header = await process.StandardOutput.ReadLineAsync(timeout.Token);
+            Assert.StartsWith("CLUSTER", header);
+            for (var i = 0; i < 12; i++) Assert.NotNull(await process.StandardOutput.ReadLineAsync(timeout.Token));
+
+            await _host.Storage.UpsertAsync(Pods, "c2", Pod("c2", "dev", "fresh"));
+            var line = await process.StandardOutput.ReadLineAsync(timeout.Token);
+            Assert.Equal(["c2", "fresh", "1/1", "Running"], line!.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(4));
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
 }
