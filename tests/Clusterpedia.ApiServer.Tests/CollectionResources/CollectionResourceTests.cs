@@ -87,4 +87,9 @@ public sealed class CollectionResourceTests : IAsyncLifetime
     [Fact]
     public Task Unknown_collection_is_404() =>
         _host.Client.AssertStatusAsync($"{Root}/nope", 404, "NotFound", "collectionresources.clusterpedia.io \"nope\" not found");
+
+    [Fact]
+    public Task Collection_resources_are_read_only() =>
+        _host.Client.AssertStatusAsync(HttpMethod.Post, Root, 405, "MethodNotAllowed",
+            "create is not supported on resources of kind \"collectionresources.clusterpedia.io\"");
 }
