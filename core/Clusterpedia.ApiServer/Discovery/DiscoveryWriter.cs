@@ -102,8 +102,23 @@ internal static class DiscoveryWriter
         w.WriteString("buildDate", "1970-01-01T00:00:00Z");
         w.WriteString("goVersion", "");
         w.WriteString("compiler", "dotnet");
-        w.WriteString("platform", $"{(OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "darwin" : "linux")}/{System.Runtime.InteropServices.RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant()}");
+        w.WriteString("platform", Platform());
         w.WriteEndObject();
+    }
+
+    // Spelled as Go's GOOS/GOARCH, which is what clients expect in /version.
+    private static string Platform()
+    {
+        var os = OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "darwin" : "linux";
+        var arch = System.Runtime.InteropServices.RuntimeInformation.OSArchitecture switch
+        {
+            System.Runtime.InteropServices.Architecture.X64 => "amd64",
+            System.Runtime.InteropServices.Architecture.Arm64 => "arm64",
+            System.Runtime.InteropServices.Architecture.X86 => "386",
+            System.Runtime.InteropServices.Architecture.Arm => "arm",
+            var other => other.ToString().ToLowerInvariant(),
+        };
+        return $"{os}/{arch}";
     }
 
     private static void WriteStrings(Utf8JsonWriter w, string property, IReadOnlyList<string> values)

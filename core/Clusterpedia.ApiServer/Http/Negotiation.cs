@@ -46,7 +46,7 @@ public readonly record struct Negotiated(OutputFormat Format, OutputShape Shape,
         var parts = range.Split(';');
         var format = parts[0].Trim().ToLowerInvariant() switch
         {
-            "application/json" or "application/vnd.kubernetes.protobuf" or "application/*" or "*/*" or "application/json-patch+json" => OutputFormat.Json,
+            "application/json" or "application/vnd.kubernetes.protobuf" or "application/*" or "*/*" => OutputFormat.Json,
             "application/yaml" => OutputFormat.Yaml,
             _ => (OutputFormat?)null,
         };
