@@ -196,4 +196,26 @@ public sealed class KubectlTests : IAsyncLifetime
             await process.WaitForExitAsync();
         }
     }
+
+    [Fact]
+    public async Task Get_all_uses_the_all_category_from_discovery()
+    {
+        var output = await _c2.OkAsync("get", "all", "-n", "prod");
+        Assert.Contains("pod/pod-00", output);
+        Assert.Contains("deployment.apps/web", output);
+    }
+
+    [Fact]
+    public async Task Show_labels_and_sort_by_work_from_the_row_objects()
+    {
+        var labels = Rows(await _c2.OkAsync("get", "pods", "-n", "prod", "--show-labels"));
+        Assert.Equal("LABELS", labels[0][^1]);
+        Assert.Equal("app=web", labels[1][^1]);
+
+        // --sort-by makes kubectl ask for includeObject=Object and sort client-side.
+        var sorted = Rows(await _c2.OkAsync("get", "pods", "-n", "prod", "--sort-by=.metadata.name", "-l", "search.clusterpedia.io/orderby=name_desc"));
+        Assert.Equal(["pod-00", "pod-03", "pod-06", "pod-09", "pod-12", "pod-15"], sorted.Skip(1).Select(r => r[1]));
+        var desc = Rows(await _c2.OkAsync("get", "pods", "-n", "prod", "-l", "search.clusterpedia.io/orderby=name_desc"));
+        Assert.Equal("pod-15", desc[1][1]);
+    }
 }
