@@ -41,6 +41,7 @@ internal sealed class WatchHandler(IStorageFactory storage, TimeProvider time, C
         await response.BodyWriter.FlushAsync(token).ConfigureAwait(false);
 
         var buffer = new ArrayBufferWriter<byte>(4096);
+        var withColumns = true;
         try
         {
             while (true)
@@ -66,7 +67,7 @@ internal sealed class WatchHandler(IStorageFactory storage, TimeProvider time, C
                 }
 
                 buffer.ResetWrittenCount();
-                WriteEvent(buffer, evt, request, include, printer);
+                WriteEvent(buffer, evt, request, include, printer, ref withColumns);
                 await response.BodyWriter.WriteAsync(buffer.WrittenMemory, request.Aborted).ConfigureAwait(false);
                 if (evt.Type == WatchEventType.Error) break;
             }
@@ -81,7 +82,9 @@ internal sealed class WatchHandler(IStorageFactory storage, TimeProvider time, C
         }
     }
 
-    private void WriteEvent(ArrayBufferWriter<byte> buffer, in WatchEvent evt, ResourceRequest request, IncludeObject include, TablePrinter printer)
+    // Like kube-apiserver, only the first Table event carries the column definitions.
+    private void WriteEvent(ArrayBufferWriter<byte> buffer, in WatchEvent evt, ResourceRequest request, IncludeObject include,
+        TablePrinter printer, ref bool withColumns)
     {
         using (var w = new Utf8JsonWriter(buffer))
         {
@@ -93,7 +96,8 @@ internal sealed class WatchHandler(IStorageFactory storage, TimeProvider time, C
             if (isObject && negotiated.Shape == OutputShape.Table)
             {
                 w.WriteStartObject();
-                TableWriter.WriteHeader(w, printer, negotiated.MetaVersion);
+                TableWriter.WriteHeader(w, printer, negotiated.MetaVersion, withColumns);
+                withColumns = false;
                 w.WriteStartArray("rows");
                 TableWriter.WriteRow(w, printer, evt.Object.Span, include, time.GetUtcNow(), negotiated.MetaVersion);
                 w.WriteEndArray();

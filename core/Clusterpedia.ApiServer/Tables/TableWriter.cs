@@ -7,10 +7,11 @@ namespace Clusterpedia.ApiServer.Tables;
 /// <summary>Writes meta.k8s.io Table pieces: column definitions (Cluster first) and rows.</summary>
 internal static class TableWriter
 {
-    public static void WriteHeader(Utf8JsonWriter w, TablePrinter printer, string metaVersion)
+    public static void WriteHeader(Utf8JsonWriter w, TablePrinter printer, string metaVersion, bool withColumns = true)
     {
         w.WriteString("kind", "Table");
         w.WriteString("apiVersion", "meta.k8s.io/" + metaVersion);
+        if (!withColumns) return;
         w.WriteStartArray("columnDefinitions");
         WriteColumn(w, TableColumn.Cluster);
         foreach (var c in printer.Columns) WriteColumn(w, c);

@@ -132,6 +132,12 @@ public sealed class WatchTests : IAsyncLifetime
             var row = evt["object"]!["rows"]![0]!;
             Assert.Equal("c1", (string?)row["cells"]![0]);
             Assert.Equal("a", (string?)row["cells"]![1]);
+            Assert.Equal(10, evt["object"]!["columnDefinitions"]!.AsArray().Count);
+
+            await _host.Storage.UpsertAsync(Pods, "c2", Pod("c2", "default", "b"));
+            var next = await NextEventAsync(reader);
+            Assert.Equal("b", (string?)next["object"]!["rows"]![0]!["cells"]![1]);
+            Assert.Null(next["object"]!["columnDefinitions"]);
         }
     }
 
