@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace Clusterpedia.Benchmarks;
 
-/// <summary>Times a statement in psql: <c>\timing on</c>, results to /dev/null, the "Time:" lines parsed.</summary>
+/// <summary>Times a statement in psql: <c>\timing on</c>, unaligned results to /dev/null, the "Time:" lines parsed.</summary>
 internal static class Psql
 {
     public static List<double> Time(NpgsqlConnectionStringBuilder csb, string sql, int warmUp, int runs)
@@ -15,7 +15,7 @@ internal static class Psql
         var file = Path.GetTempFileName();
         File.WriteAllText(file, script.ToString());
         var info = new ProcessStartInfo("psql") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in (string[])["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", csb.Host!, "-p", csb.Port.ToString(CultureInfo.InvariantCulture),
+        foreach (var a in (string[])["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", csb.Host!, "-p", csb.Port.ToString(CultureInfo.InvariantCulture),
                      "-U", csb.Username!, "-d", csb.Database!, "-o", "/dev/null", "-f", file])
             info.ArgumentList.Add(a);
         if (csb.Password is { Length: > 0 } pw) info.Environment["PGPASSWORD"] = pw;
