@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using Clusterpedia.Storage;
@@ -41,7 +40,7 @@ public sealed record VersionInfo(
             GitTreeState: "",
             BuildDate: "",
             GoVersion: RuntimeInformation.FrameworkDescription,
-            Compiler: RuntimeFeature.IsDynamicCodeSupported ? "jit" : "nativeaot",
+            Compiler: "dotnet",
             Platform: $"{OperatingSystem()}/{RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant()}",
             Component: component.Name,
             ContractVersion: ContractVersionOf(typeof(IStorageFactory).Assembly),
@@ -64,7 +63,7 @@ public sealed record VersionInfo(
         text.Append('\n');
         text.Append("core contract: ").Append(ContractVersion).Append('\n');
         text.Append("storage layers: ").Append(StorageLayers.Count == 0 ? "none" : string.Join(", ", StorageLayers)).Append('\n');
-        text.Append("runtime: ").Append(GoVersion).Append(", ").Append(Compiler).Append(", ").Append(Platform).Append('\n');
+        text.Append("runtime: ").Append(GoVersion).Append(", ").Append(Platform).Append('\n');
         return text.ToString();
     }
 
