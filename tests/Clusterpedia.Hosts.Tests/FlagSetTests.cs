@@ -6,15 +6,17 @@ namespace Clusterpedia.Hosts.Tests;
 /// <summary>The pflag-compatible parser, without starting a process.</summary>
 public sealed class FlagSetTests
 {
+    private static string[] Split(string commandLine) => commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
     private static FlagSet Flags() => HostFlags.Create(HostComponent.BindingApiServer, HostDefaults.BindingApiServer);
 
     [Theory]
-    [InlineData(new[] { "--storage-name=fixture" })]
-    [InlineData(new[] { "--storage-name", "fixture" })]
-    [InlineData(new[] { "--storage-name=memory", "--storage-name=fixture" })]
-    public void Value_flags_take_equals_or_the_next_argument_and_the_last_wins(string[] args)
+    [InlineData("--storage-name=fixture")]
+    [InlineData("--storage-name fixture")]
+    [InlineData("--storage-name=memory --storage-name=fixture")]
+    public void Value_flags_take_equals_or_the_next_argument_and_the_last_wins(string commandLine)
     {
-        Assert.Equal("fixture", Flags().Parse(args).GetString(HostFlags.StorageName));
+        Assert.Equal("fixture", Flags().Parse(Split(commandLine)).GetString(HostFlags.StorageName));
     }
 
     [Fact]
@@ -28,13 +30,13 @@ public sealed class FlagSetTests
     }
 
     [Theory]
-    [InlineData(new[] { "--version" }, true)]
-    [InlineData(new[] { "--version=true" }, true)]
-    [InlineData(new[] { "--version=false" }, false)]
-    [InlineData(new string[0], false)]
-    public void Boolean_flags_do_not_consume_the_next_argument(string[] args, bool expected)
+    [InlineData("--version", true)]
+    [InlineData("--version=true", true)]
+    [InlineData("--version=false", false)]
+    [InlineData("", false)]
+    public void Boolean_flags_take_no_separate_value(string commandLine, bool expected)
     {
-        Assert.Equal(expected, Flags().Parse(args).GetBool(HostFlags.Version));
+        Assert.Equal(expected, Flags().Parse(Split(commandLine)).GetBool(HostFlags.Version));
     }
 
     [Fact]

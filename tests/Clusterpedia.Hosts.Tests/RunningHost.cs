@@ -64,7 +64,7 @@ public sealed class RunningHost : IAsyncDisposable
     public HttpClient CreateClient(string certFile) =>
         CreateClient(presented =>
             File.Exists(certFile)
-            && X509Certificate2.CreateFromPemFile(certFile).GetCertHashString() == presented.GetCertHashString());
+            && X509Certificate2.CreateFromPem(File.ReadAllText(certFile)).GetCertHashString() == presented.GetCertHashString());
 
     /// <summary>Polls <c>/healthz</c> until it answers, the process exits or 60 s pass.</summary>
     public async Task<HttpResponseMessage> WaitForHealthzAsync(HttpClient client)
