@@ -4,7 +4,21 @@ namespace Clusterpedia.Query;
 /// One requirement of the enhanced field selector: a JSON path into the object and an operator, with the
 /// label-selector semantics for missing fields. Values compare as text (numbers and booleans as their JSON text).
 /// </summary>
-public sealed record FieldRequirement(FieldPath Path, SelectorOperator Operator, IReadOnlyList<string> Values);
+public sealed record FieldRequirement(FieldPath Path, SelectorOperator Operator, IReadOnlyList<string> Values)
+{
+    // Values compare by content, so requirements parsed twice are equal.
+    public bool Equals(FieldRequirement? other) =>
+        other is not null && Path.Equals(other.Path) && Operator == other.Operator && Values.SequenceEqual(other.Values);
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Path);
+        hash.Add(Operator);
+        foreach (var v in Values) hash.Add(v);
+        return hash.ToHashCode();
+    }
+}
 
 /// <summary>A path of object fields, e.g. <c>metadata.annotations['test.io']</c> = [metadata, annotations, test.io].</summary>
 public sealed record FieldPath(IReadOnlyList<FieldPathSegment> Segments)

@@ -32,4 +32,17 @@ public sealed record LabelRequirement(string Key, SelectorOperator Operator, IRe
             _ => false,
         };
     }
+
+    // Values compare by content, so requirements parsed twice are equal.
+    public bool Equals(LabelRequirement? other) =>
+        other is not null && Key == other.Key && Operator == other.Operator && Values.SequenceEqual(other.Values);
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Key);
+        hash.Add(Operator);
+        foreach (var v in Values) hash.Add(v);
+        return hash.ToHashCode();
+    }
 }

@@ -75,16 +75,19 @@ public sealed record ListCursor(
                 || !root.TryGetProperty("k", out var k) || k.GetArrayLength() != 3)
                 throw new ListOptionsException(parameter, "continue token is malformed");
 
-            var orderBy = o.EnumerateArray().Select(e => ParseOrder(e.GetString()!)).ToArray();
+            var orderBy = o.EnumerateArray().Select(e => ParseOrder(Text(e))).ToArray();
             var values = s.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.Null ? null : e.GetString()).ToArray();
             if (values.Length != orderBy.Length) throw new ListOptionsException(parameter, "continue token is malformed");
-            return new ListCursor(orderBy, values, k[0].GetString()!, k[1].GetString()!, k[2].GetString()!);
+            return new ListCursor(orderBy, values, Text(k[0]), Text(k[1]), Text(k[2]));
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
             throw new ListOptionsException(parameter, "continue token is malformed");
         }
     }
+
+    // A null where text belongs is a forged token, not a server error.
+    private static string Text(JsonElement e) => e.GetString() ?? throw new FormatException();
 
     /// <summary>Checks that the cursor was issued for the same sort order as the request.</summary>
     public void EnsureMatches(IReadOnlyList<OrderBy> orderBy)

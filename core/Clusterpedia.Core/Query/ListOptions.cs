@@ -54,6 +54,12 @@ public sealed record ListOptions
     /// <summary>Attach recorded Events as the <c>shadow.clusterpedia.io/events</c> annotation (search label only).</summary>
     public bool InjectEvents { get; init; }
 
+    /// <summary>
+    /// The <c>search.clusterpedia.io/forward</c> label was given: the API server forwards the request to the member
+    /// cluster. It is removed from the selectors.
+    /// </summary>
+    public bool Forward { get; init; }
+
     /// <summary>Ordinary label requirements on <c>metadata.labels</c>, all ANDed.</summary>
     public IReadOnlyList<LabelRequirement> LabelSelector { get; init; } = [];
 
