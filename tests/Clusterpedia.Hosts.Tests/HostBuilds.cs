@@ -14,21 +14,24 @@ public sealed class HostBuilds : IDisposable
     public string OutputRoot { get; } = Directory.CreateTempSubdirectory("clusterpedia-hosts-tests-").FullName;
 
     /// <summary>The path of the executable for the component built with the given storages (for example <c>memory,fixture</c>).</summary>
-    public async Task<string> GetAsync(string component, string storages)
+    public Task<string> GetAsync(string component, string storages) => GetAsync(component, storages, []);
+
+    /// <summary>As <see cref="GetAsync(string, string)"/>, plus out-of-tree storage projects (<c>ClusterpediaStorageProjects</c>).</summary>
+    public async Task<string> GetAsync(string component, string storages, IReadOnlyList<string> storageProjects)
     {
-        var key = $"{component}-{storages.Replace(',', '-')}";
+        var key = $"{component}-{storages.Replace(',', '-')}" + (storageProjects.Count == 0 ? "" : $"-plus{storageProjects.Count}");
         await _gate.WaitAsync();
         try
         {
             if (_built.TryGetValue(key, out var existing)) return existing;
             var output = Path.Combine(OutputRoot, key);
             var project = Path.Combine(RepositoryPaths.Root, "hosts", component, component + ".csproj");
-            var result = await ProcessRunner.RunAsync(
-                Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
+            List<string> arguments =
                 ["build", project, "-c", "Debug", "-o", output, "-nologo", "-v:minimal",
-                 "-p:ClusterpediaStorages=" + storages.Replace(",", "%2C")],
-                BuildTimeout,
-                RepositoryPaths.Root);
+                 "-p:ClusterpediaStorages=" + storages.Replace(",", "%2C")];
+            if (storageProjects.Count > 0)
+                arguments.Add("-p:ClusterpediaStorageProjects=" + string.Join("%2C", storageProjects));
+            var result = await RunDotnetAsync(arguments);
             Assert.True(result.ExitCode == 0, $"building {component} with storages {storages} failed:\n{result}");
             var executable = Path.Combine(output, component);
             Assert.True(File.Exists(executable), $"the build did not produce {executable}");
@@ -40,6 +43,11 @@ public sealed class HostBuilds : IDisposable
             _gate.Release();
         }
     }
+
+    /// <summary>Runs the dotnet CLI in the repository root (used for builds that are expected to fail, too).</summary>
+    public static Task<ProcessResult> RunDotnetAsync(IEnumerable<string> arguments) =>
+        ProcessRunner.RunAsync(
+            Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", arguments, BuildTimeout, RepositoryPaths.Root);
 
     public void Dispose()
     {
