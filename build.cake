@@ -1,7 +1,7 @@
 // Build entry point: `dotnet tool restore` once, then `dotnet cake --target=<Build|Test|Publish|Images>`.
 // Built-in Cake aliases only (no addins).
 //
-//   --storages=memory,internal   storage layers compiled into the hosts (default: every in-tree storages/ layer)
+//   --storages=memory,internal   storage layers compiled into the hosts (default: hosts/Storages.props' default set)
 //   --components=binding-apiserver,apiserver   hosts to publish/image (default: all three)
 //   --runtime=linux-x64          --configuration=Release (Publish/Images) or Debug (Build/Test)
 
@@ -18,23 +18,45 @@ var artifacts = root.Combine("artifacts");
 var knownComponents = new[] { "apiserver", "clustersynchro-manager", "binding-apiserver" };
 var version = XmlPeek(root.CombineWithFilePath("Directory.Build.props"), "/Project/PropertyGroup/ClusterpediaVersion");
 
-// storages/Clusterpedia.Storage.<Name>/ holds the in-tree layer <name>; hosts/Storages.props maps the same names.
-IReadOnlyList<string> InTreeStorages() =>
-    GetDirectories(root.FullPath + "/storages/Clusterpedia.Storage.*")
-        .Select(d => d.GetDirectoryName().Substring("Clusterpedia.Storage.".Length).ToLowerInvariant())
-        .OrderBy(n => n, StringComparer.Ordinal)
-        .ToList();
-
 IReadOnlyList<string> SplitList(string value) =>
     value.Split(new[] { ',', ';', ' ' }, StringSplitOptions.RemoveEmptyEntries)
         .Select(v => v.Trim().ToLowerInvariant())
         .Distinct()
         .ToList();
 
-var storages = SplitList(storagesArgument);
-if (storages.Count == 0) storages = InTreeStorages();
-// The storage set names artifacts and image tags: sorted so memory,internal and internal,memory are one set.
-var storageSet = string.Join("-", storages.OrderBy(n => n, StringComparer.Ordinal));
+FilePath HostProject(string component) => root.CombineWithFilePath($"hosts/{component}/{component}.csproj");
+
+// Without --storages, the set is hosts/Storages.props' own default (its Default="true" layers whose project exists),
+// asked from MSBuild so the name -> project table lives in one place.
+IReadOnlyList<string> DefaultStorages()
+{
+    var arguments = new ProcessArgumentBuilder()
+        .Append("msbuild").AppendQuoted(HostProject("binding-apiserver").FullPath)
+        .Append("-getItem:ClusterpediaKnownStorage").Append("-nologo");
+    var exitCode = StartProcess("dotnet", new ProcessSettings { Arguments = arguments, RedirectStandardOutput = true }, out IEnumerable<string> output);
+    if (exitCode != 0) throw new CakeException($"could not read the storage layers from hosts/Storages.props:\n{string.Join("\n", output)}");
+    using var json = System.Text.Json.JsonDocument.Parse(string.Join("\n", output));
+    return json.RootElement.GetProperty("Items").GetProperty("ClusterpediaKnownStorage").EnumerateArray()
+        .Where(item => item.GetProperty("Default").GetString() == "true")
+        .Select(item => item.GetProperty("Identity").GetString())
+        .ToList();
+}
+
+IReadOnlyList<string> selectedStorages = null;
+IReadOnlyList<string> Storages()
+{
+    if (selectedStorages is null)
+    {
+        var given = SplitList(storagesArgument);
+        selectedStorages = (given.Count > 0 ? given : DefaultStorages()).OrderBy(n => n, StringComparer.Ordinal).ToList();
+        if (selectedStorages.Count == 0) throw new CakeException("--storages: no storage layer selected, and hosts/Storages.props has no default one");
+    }
+    return selectedStorages;
+}
+
+// The storage set names artifacts and image tags: sorted, so memory,internal and internal,memory are one set.
+string StorageSet() => string.Join("-", Storages());
+string StorageList() => string.Join(",", Storages());
 
 var components = SplitList(componentsArgument);
 foreach (var component in components)
@@ -43,8 +65,6 @@ foreach (var component in components)
         throw new CakeException($"--components: unknown component \"{component}\"; known: {string.Join(", ", knownComponents)}");
 }
 
-FilePath HostProject(string component) => root.CombineWithFilePath($"hosts/{component}/{component}.csproj");
-
 Task("Build")
     .Description("Builds every host (with the selected storages) and every test project.")
     .Does(() =>
@@ -52,7 +72,7 @@ Task("Build")
     var settings = new DotNetBuildSettings
     {
         Configuration = configurationArgument ?? "Debug",
-        MSBuildSettings = new DotNetMSBuildSettings().WithProperty("ClusterpediaStorages", string.Join(",", storages)),
+        MSBuildSettings = new DotNetMSBuildSettings().WithProperty("ClusterpediaStorages", StorageList()),
     };
     foreach (var component in knownComponents) DotNetBuild(HostProject(component).FullPath, settings);
     foreach (var project in GetFiles(root.FullPath + "/tests/**/*.Tests.csproj"))
@@ -111,15 +131,14 @@ Task("Publish")
     .Description("NativeAOT executables under artifacts/<component>-<storage-set>/, with no trimming or AOT warning.")
     .Does(() =>
 {
-    if (storages.Count == 0) throw new CakeException("--storages: no storage layer selected and none found under storages/");
     var logs = artifacts.Combine("logs");
     EnsureDirectoryExists(logs);
     foreach (var component in components)
     {
-        var output = artifacts.Combine($"{component}-{storageSet}");
-        var log = logs.CombineWithFilePath($"publish-{component}-{storageSet}.log");
+        var output = artifacts.Combine($"{component}-{StorageSet()}");
+        var log = logs.CombineWithFilePath($"publish-{component}-{StorageSet()}.log");
         CleanDirectory(output);
-        Information($"Publishing {component} with storage layers {string.Join(", ", storages)} for {runtime}");
+        Information($"Publishing {component} with storage layers {string.Join(", ", Storages())} for {runtime}");
         DotNetPublish(HostProject(component).FullPath, new DotNetPublishSettings
         {
             Configuration = configurationArgument ?? "Release",
@@ -127,7 +146,7 @@ Task("Publish")
             OutputDirectory = output,
             // PublishAot is set in each host's csproj: as a global property it would reach the generator (NETSDK1207).
             MSBuildSettings = new DotNetMSBuildSettings()
-                .WithProperty("ClusterpediaStorages", string.Join(",", storages))
+                .WithProperty("ClusterpediaStorages", StorageList())
                 .WithProperty("TreatWarningsAsErrors", "true")
                 .AddFileLogger(new MSBuildFileLoggerSettings { LogFile = log.FullPath, Verbosity = DotNetVerbosity.Normal }),
         });
@@ -147,7 +166,6 @@ Task("Images")
     .Description("One image per component for the storage set, from Dockerfile.aot, tagged <component>:<version>-<storage-set>.")
     .Does(() =>
 {
-    if (storages.Count == 0) throw new CakeException("--storages: no storage layer selected and none found under storages/");
     bool Works(string tool, string arguments)
     {
         try
@@ -166,18 +184,18 @@ Task("Images")
         throw new CakeException(
             "Images: no container engine can build here: `docker info` failed (no docker daemon reachable) and buildah is not installed or not working. " +
             "Start a docker daemon or install buildah, or build elsewhere with: docker build -f Dockerfile.aot " +
-            $"--build-arg COMPONENT=<component> --build-arg STORAGES={string.Join(",", storages)} --build-arg VERSION={version} -t <component>:{version}-{storageSet} .");
+            $"--build-arg COMPONENT=<component> --build-arg STORAGES={StorageList()} --build-arg VERSION={version} -t <component>:{version}-{StorageSet()} .");
     }
 
     foreach (var component in components)
     {
-        var tag = $"{component}:{version}-{storageSet}";
+        var tag = $"{component}:{version}-{StorageSet()}";
         Information($"{engine}: building {tag}");
         var arguments = new ProcessArgumentBuilder()
             .Append("build")
             .Append("-f").AppendQuoted(root.CombineWithFilePath("Dockerfile.aot").FullPath)
             .Append("--build-arg").AppendQuoted($"COMPONENT={component}")
-            .Append("--build-arg").AppendQuoted($"STORAGES={string.Join(",", storages)}")
+            .Append("--build-arg").AppendQuoted($"STORAGES={StorageList()}")
             .Append("--build-arg").AppendQuoted($"VERSION={version}")
             .Append("-t").AppendQuoted(tag)
             .AppendQuoted(root.FullPath);
