@@ -163,6 +163,7 @@ public abstract class QueryTests(IDatabaseServer server) : StorageTestBase(serve
         Assert.Null((await ListPods(("limit", "6"))).Result!.Value.Continue);
         Assert.NotNull((await ListPods(("limit", "5"))).Result!.Value.Continue);
         Assert.Null((await ListPods(("limit", "5"), ("withContinue", "false"))).Result!.Value.Continue);
+        Assert.Equal(6, (await ListPods(("limit", long.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture)))).Items.Count);
     }
 
     [Fact]

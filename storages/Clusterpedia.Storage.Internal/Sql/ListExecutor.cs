@@ -94,7 +94,8 @@ internal static class ListExecutor
         select.Append($" FROM {SqlDialect.Table} WHERE ");
         Where(select, d, o, typeFilter, !collection, keys, cursor);
         ListFilter.AppendOrderBy(select, keys, o.Limit > 0 && ListFilter.HasSelectiveIndex(o));
-        if (o.Limit > 0) select.Append(" LIMIT ").Append(select.Param(o.Limit + 1));
+        // One row more than the page tells whether a continue token is due.
+        if (o.Limit > 0) select.Append(" LIMIT ").Append(select.Param(o.Limit == long.MaxValue ? o.Limit : o.Limit + 1));
         if (offset > 0)
         {
             // MySQL has no OFFSET without LIMIT.
