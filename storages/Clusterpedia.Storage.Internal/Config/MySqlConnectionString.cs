@@ -83,7 +83,7 @@ internal static class MySqlConnectionString
         if (io.Count > 0) b.DefaultCommandTimeout = (uint)Math.Max(1, Math.Ceiling(io.Max().TotalSeconds));
         if (!string.IsNullOrEmpty(mysql.ServerPubKey)) b.ServerRsaPublicKeyFile = mysql.ServerPubKey;
         if (mysql.AllowAllFiles is { } allFiles) b.AllowLoadLocalInfile = allFiles;
-        if (mysql.ClientFoundRows == false) { /* found rows is what the storage relies on; keep it */ }
+        // clientFoundRows: the storage always counts found rows (an update of identical values matches).
         // maxAllowedPacket, loc, parseTime, interpolateParams, multiStatements, columnsWithAlias, rejectReadOnly,
         // checkConnLiveness and the password-plugin switches have no MySqlConnector equivalent or are the default.
     }

@@ -42,6 +42,6 @@ internal sealed class SqlText(SqlDialect dialect)
         return command;
     }
 
-    /// <summary>A second statement sharing this one's parameter numbering is not needed; copies text and parameters.</summary>
+    /// <summary>The parameters in placeholder order (<c>@p0</c> first).</summary>
     public IReadOnlyList<DbParameter> Parameters => _parameters;
 }
