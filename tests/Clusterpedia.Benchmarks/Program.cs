@@ -159,4 +159,5 @@ foreach (var (name, options) in queries)
     Console.WriteLine($"| Q7 get one pod | 1 | {Measure.Median(ours):F2} ms | {Measure.Median(psql):F2} ms |");
 }
 Console.WriteLine($"peak working set of this process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB");
+Directory.Delete(Path.GetDirectoryName(configPath)!, recursive: true);
 return 0;

@@ -7,11 +7,15 @@ using static Clusterpedia.Storage.Internal.Tests.TestObjects;
 namespace Clusterpedia.Storage.Internal.Tests;
 
 /// <summary>Recoverable versus fatal failures, provoked on real servers (each test that stops one starts its own).</summary>
-public sealed class ErrorTests
+public sealed class ErrorTests : IDisposable
 {
-    private static StorageLayerOptions Options(string yaml)
+    private readonly string _dir = Directory.CreateTempSubdirectory("cp-err-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private StorageLayerOptions Options(string yaml)
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("cp-err-").FullName, "internalstorage.yaml");
+        var path = Path.Combine(_dir, "internalstorage.yaml");
         File.WriteAllText(path, yaml);
         return new StorageLayerOptions("internal", path, _ => null);
     }

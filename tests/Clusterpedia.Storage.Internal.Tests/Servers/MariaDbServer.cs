@@ -84,7 +84,8 @@ public sealed class MariaDbServer : IDatabaseServer
 
     public string WriteConfig(string database, string extra = "")
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("cp-cfg-").FullName, "internalstorage.yaml");
+        // In the server's temp directory, which goes when the server does.
+        var path = Path.Combine(_dir, $"internalstorage-{database}-{Guid.NewGuid():N}.yaml");
         File.WriteAllText(path, $"type: mysql\nhost: 127.0.0.1\nport: {Port}\nuser: cp\npassword: cp\ndatabase: {database}\n{extra}");
         return path;
     }

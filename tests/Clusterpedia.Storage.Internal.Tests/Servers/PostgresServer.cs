@@ -67,7 +67,8 @@ public sealed class PostgresServer : IDatabaseServer
     /// <summary>A config file for the internal storage pointing at <paramref name="database"/>.</summary>
     public string WriteConfig(string database, string extra = "")
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("cp-cfg-").FullName, "internalstorage.yaml");
+        // In the server's temp directory, which goes when the server does.
+        var path = Path.Combine(_dir, $"internalstorage-{database}-{Guid.NewGuid():N}.yaml");
         File.WriteAllText(path, $"type: postgres\nhost: 127.0.0.1\nport: {Port}\nuser: postgres\ndatabase: {database}\nsslMode: disable\n{extra}");
         return path;
     }
