@@ -39,6 +39,35 @@ async Task Sql(string sql)
     await c.ExecuteNonQueryAsync();
 }
 
+async Task CopyAsync(string cluster, IReadOnlyList<ResourceRow> rows)
+{
+    await using (var connection = await raw.OpenConnectionAsync())
+        await using (var importer = await connection.BeginBinaryImportAsync(
+            "COPY resources (\"group\", version, resource, kind, cluster, namespace, name, owner_uid, uid, resource_version, object, created_at, synced_at) FROM STDIN (FORMAT BINARY)"))
+        {
+            var now = DateTime.UtcNow;
+            foreach (var r in rows)
+            {
+                await importer.StartRowAsync();
+                await importer.WriteAsync("", NpgsqlDbType.Varchar);
+                await importer.WriteAsync("v1", NpgsqlDbType.Varchar);
+                await importer.WriteAsync("pods", NpgsqlDbType.Varchar);
+                await importer.WriteAsync("Pod", NpgsqlDbType.Varchar);
+                await importer.WriteAsync(cluster, NpgsqlDbType.Varchar);
+                await importer.WriteAsync(r.Namespace, NpgsqlDbType.Varchar);
+                await importer.WriteAsync(r.Name, NpgsqlDbType.Varchar);
+                await importer.WriteAsync(r.OwnerUid, NpgsqlDbType.Varchar);
+                await importer.WriteAsync(r.Uid, NpgsqlDbType.Varchar);
+                await importer.WriteAsync(r.ResourceVersion, NpgsqlDbType.Varchar);
+                await importer.WriteAsync(r.Object, NpgsqlDbType.Jsonb);
+                await importer.WriteAsync(r.CreatedAt, NpgsqlDbType.TimestampTz);
+                await importer.WriteAsync(now, NpgsqlDbType.TimestampTz);
+            }
+            await importer.CompleteAsync();
+        }
+
+}
+
 Console.WriteLine($"PostgreSQL: {(await raw.OpenConnectionAsync()).PostgreSqlVersion}; {Environment.ProcessorCount} cores; .NET {Environment.Version}");
 
 if (ingestRuns > 0)
@@ -55,31 +84,8 @@ if (ingestRuns > 0)
             var cluster = ClusterName(c);
             var rows = Enumerable.Range(0, PodGenerator.PodsPerCluster).Select(i => ResourceRow.From(PodGenerator.Pod(cluster, i))).ToArray();
             var sw = Stopwatch.StartNew();
-            await using (var connection = await raw.OpenConnectionAsync())
-            await using (var importer = await connection.BeginBinaryImportAsync(
-                "COPY resources (\"group\", version, resource, kind, cluster, namespace, name, owner_uid, uid, resource_version, object, created_at, synced_at) FROM STDIN (FORMAT BINARY)"))
-            {
-                var now = DateTime.UtcNow;
-                foreach (var r in rows)
-                {
-                    await importer.StartRowAsync();
-                    await importer.WriteAsync("", NpgsqlDbType.Varchar);
-                    await importer.WriteAsync("v1", NpgsqlDbType.Varchar);
-                    await importer.WriteAsync("pods", NpgsqlDbType.Varchar);
-                    await importer.WriteAsync("Pod", NpgsqlDbType.Varchar);
-                    await importer.WriteAsync(cluster, NpgsqlDbType.Varchar);
-                    await importer.WriteAsync(r.Namespace, NpgsqlDbType.Varchar);
-                    await importer.WriteAsync(r.Name, NpgsqlDbType.Varchar);
-                    await importer.WriteAsync(r.OwnerUid, NpgsqlDbType.Varchar);
-                    await importer.WriteAsync(r.Uid, NpgsqlDbType.Varchar);
-                    await importer.WriteAsync(r.ResourceVersion, NpgsqlDbType.Varchar);
-                    await importer.WriteAsync(r.Object, NpgsqlDbType.Jsonb);
-                    await importer.WriteAsync(r.CreatedAt, NpgsqlDbType.TimestampTz);
-                    await importer.WriteAsync(now, NpgsqlDbType.TimestampTz);
-                }
-                await importer.CompleteAsync();
-            }
-            copyTime += sw.Elapsed;
+            await CopyAsync(cluster, rows);
+        copyTime += sw.Elapsed;
         }
         copyRates.Add(Clusters * PodGenerator.PodsPerCluster / copyTime.TotalSeconds);
 
@@ -96,6 +102,25 @@ if (ingestRuns > 0)
         ourRates.Add(Clusters * PodGenerator.PodsPerCluster / ourTime.TotalSeconds);
         Console.WriteLine($"ingest run {run + 1}: COPY {copyRates[^1]:F0} rows/s, UpsertManyAsync {ourRates[^1]:F0} objects/s");
     }
+    // The synchro writes its clusters concurrently: the same ingest with one writer per cluster.
+    var allObjects = Enumerable.Range(0, Clusters).Select(c => Enumerable.Range(0, PodGenerator.PodsPerCluster).Select(i => PodGenerator.Pod(ClusterName(c), i)).ToArray()).ToArray();
+    var allRows = allObjects.Select(objects => objects.Select(ResourceRow.From).ToArray()).ToArray();
+    var copyConcurrent = new List<double>();
+    var ourConcurrent = new List<double>();
+    for (var run = 0; run < ingestRuns; run++)
+    {
+        await Sql("TRUNCATE resources");
+        var sw = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, Clusters).Select(c => CopyAsync(ClusterName(c), allRows[c])));
+        copyConcurrent.Add(Clusters * PodGenerator.PodsPerCluster / sw.Elapsed.TotalSeconds);
+        await Sql("TRUNCATE resources");
+        sw = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, Clusters).Select(c => pods.UpsertManyAsync(ClusterName(c), allObjects[c], default).AsTask()));
+        ourConcurrent.Add(Clusters * PodGenerator.PodsPerCluster / sw.Elapsed.TotalSeconds);
+        Console.WriteLine($"concurrent ingest run {run + 1}: COPY {copyConcurrent[^1]:F0} rows/s, UpsertManyAsync {ourConcurrent[^1]:F0} objects/s");
+    }
+    allObjects = null;
+    allRows = null;
     var deployments = factory.GetResourceStorage(new ResourceStorageConfig(new("apps", "v1", "deployments"), "Deployment", true));
     var replicaSets = factory.GetResourceStorage(new ResourceStorageConfig(new("apps", "v1", "replicasets"), "ReplicaSet", true));
     for (var c = 0; c < Clusters; c++)
@@ -111,9 +136,13 @@ if (ingestRuns > 0)
     Console.WriteLine("|---|---|");
     Console.WriteLine($"| PostgreSQL COPY (binary) of the same rows | {Measure.Median(copyRates):F0} |");
     Console.WriteLine($"| UpsertManyAsync (batches of {InternalResourceStorage.BatchSize}) | {Measure.Median(ourRates):F0} |");
+    Console.WriteLine($"| COPY, 10 clusters concurrently | {Measure.Median(copyConcurrent):F0} |");
+    Console.WriteLine($"| UpsertManyAsync, 10 clusters concurrently | {Measure.Median(ourConcurrent):F0} |");
     Console.WriteLine($"peak working set of this process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB");
     Console.WriteLine();
 }
+
+if (listRuns == 0) return 0;
 
 // ---- Lists: our ListAsync (rows streamed to a sink) versus the same SQL in psql (\timing, output to /dev/null).
 var storage = (InternalResourceStorage)pods;
