@@ -107,32 +107,4 @@ public sealed class AuthenticationTests : SecurityTestBase
         var server = await StartAsync(new SecurityOptions { ClientCaFile = Pki.ClientCa.CertificatePath });
         (await Track(server.Client(token: "alice-token")).GetJsonAsync("whoami")).AssertStatus(401, "Unauthorized");
     }
-
-    internal string UnreachableKubeconfig()
-    {
-        // A port that was free a moment ago: connecting is refused.
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return Pki.File($"unreachable-{port}.kubeconfig", $"""
-            apiVersion: v1
-            kind: Config
-            clusters:
-            - name: gone
-              cluster:
-                server: https://127.0.0.1:{port}
-                certificate-authority: {Pki.ServingCa.CertificatePath}
-            users:
-            - name: reviewer
-              user:
-                token: {ReviewPeer.ReviewerToken}
-            contexts:
-            - name: gone
-              context:
-                cluster: gone
-                user: reviewer
-            current-context: gone
-            """);
-    }
 }
