@@ -1,4 +1,5 @@
 using System.Net;
+using Clusterpedia.ApiServer.Security;
 using Clusterpedia.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -11,8 +12,10 @@ namespace Clusterpedia.Hosting.Serving;
 /// <summary>Builds the Kestrel HTTPS application every host runs: health, version, and (later) the component's features.</summary>
 public static class HostServer
 {
+    /// <param name="security">Authentication and authorization in front of every endpoint; null serves them open (executables without the API).</param>
     public static WebApplication Build(
-        HostComponent component, HostOptions options, ServingCertificate certificate, IStorageFactory storage, VersionInfo version)
+        HostComponent component, HostOptions options, ServingCertificate certificate, IStorageFactory storage, VersionInfo version,
+        ClusterpediaSecurity? security = null)
     {
         // Our flags are parsed already; ASP.NET must not read them again as configuration.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -30,6 +33,7 @@ public static class HostServer
                 ServerCertificate = certificate.Certificate,
                 ServerCertificateChain = certificate.Chain.Count == 0 ? null : certificate.Chain,
             };
+            security?.ConfigureHttps(https);
             var address = options.Serving.BindAddress;
             if (address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any))
                 kestrel.ListenAnyIP(options.Serving.SecurePort, listen => listen.UseHttps(https));
@@ -41,9 +45,12 @@ public static class HostServer
         builder.Services.AddSingleton(storage);
         builder.Services.AddSingleton(version);
         builder.Services.AddHealthChecks();
+        if (security is not null) builder.Services.AddClusterpediaSecurity(security);
         // Later issues register the Clusterpedia API (component.ServesApi) and the cluster synchro (component.RunsSynchro) here.
 
         var app = builder.Build();
+        // Before every endpoint: health paths pass through --authorization-always-allow-paths.
+        if (security is not null) app.UseClusterpediaSecurity();
         app.MapHealthEndpoints();
         app.MapVersionEndpoint(version);
         return app;
