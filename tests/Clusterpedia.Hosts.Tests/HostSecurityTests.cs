@@ -14,7 +14,7 @@ public sealed class HostSecurityTests(HostBuilds builds)
     public async Task Client_ca_file_requires_a_certificate_except_on_health_paths()
     {
         var host = await builds.GetAsync("binding-apiserver", "memory");
-        var (caFile, ca, caKey) = WriteCa("host-client-ca");
+        var (caFile, ca) = WriteCa("host-client-ca");
         await using var running = RunningHost.Start(host, $"--client-ca-file={caFile}");
         using var anonymous = running.CreateClient(_ => true);
         (await running.WaitForHealthzAsync(anonymous)).Dispose();
@@ -27,7 +27,7 @@ public sealed class HostSecurityTests(HostBuilds builds)
             Assert.Equal("Unauthorized", status.RootElement.GetProperty("reason").GetString());
         }
 
-        using var clientCertificate = Issue(ca, caKey, "alice");
+        using var clientCertificate = Issue(ca, "alice");
         var handler = new SocketsHttpHandler();
         handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
         handler.SslOptions.ClientCertificates = [clientCertificate];
@@ -59,25 +59,25 @@ public sealed class HostSecurityTests(HostBuilds builds)
         Assert.Contains($"--client-ca-file \"{missing}\" does not exist", result.StandardError);
     }
 
-    private (string File, X509Certificate2 Ca, ECDsa Key) WriteCa(string name)
+    private (string File, X509Certificate2 Ca) WriteCa(string name)
     {
-        var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign, true));
         var ca = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-2), DateTimeOffset.UtcNow.AddDays(2));
         var file = Path.Combine(builds.OutputRoot, name + ".crt");
         File.WriteAllText(file, ca.ExportCertificatePem());
-        return (file, ca, key);
+        return (file, ca);
     }
 
-    private static X509Certificate2 Issue(X509Certificate2 ca, ECDsa caKey, string user)
+    private static X509Certificate2 Issue(X509Certificate2 ca, string user)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest($"CN={user}", key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], false));
-        using var caWithKey = ca.CopyWithPrivateKey(caKey);
-        using var issued = request.Create(caWithKey, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1), [1, 2, 3, 4]);
+        // CreateSelfSigned leaves the CA's key attached, so it can sign.
+        using var issued = request.Create(ca, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1), [1, 2, 3, 4]);
         using var withKey = issued.CopyWithPrivateKey(key);
         return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
     }
