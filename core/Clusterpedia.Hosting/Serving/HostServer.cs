@@ -1,4 +1,5 @@
 using System.Net;
+using Clusterpedia.ApiServer;
 using Clusterpedia.ApiServer.Security;
 using Clusterpedia.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -46,13 +47,15 @@ public static class HostServer
         builder.Services.AddSingleton(version);
         builder.Services.AddHealthChecks();
         if (security is not null) builder.Services.AddClusterpediaSecurity(security);
-        // Later issues register the Clusterpedia API (component.ServesApi) and the cluster synchro (component.RunsSynchro) here.
+        if (component.ServesApi) builder.Services.AddClusterpediaApi();
+        // The cluster synchro (component.RunsSynchro) registers here.
 
         var app = builder.Build();
         // Before every endpoint: health paths pass through --authorization-always-allow-paths.
         if (security is not null) app.UseClusterpediaSecurity();
         app.MapHealthEndpoints();
         app.MapVersionEndpoint(version);
+        if (component.ServesApi) app.MapClusterpediaApi();
         return app;
     }
 }
