@@ -27,6 +27,9 @@ public sealed class HostSecurityTests(HostBuilds builds)
             Assert.Equal("Unauthorized", status.RootElement.GetProperty("reason").GetString());
         }
 
+        using var api = await anonymous.GetAsync("/apis/clusterpedia.io/v1beta1/resources/api");
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+
         using var clientCertificate = Issue(ca, "alice");
         var handler = new SocketsHttpHandler();
         handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
@@ -35,6 +38,8 @@ public sealed class HostSecurityTests(HostBuilds builds)
         using var alice = new HttpClient(handler) { BaseAddress = new Uri($"https://127.0.0.1:{running.Port}") };
         using var served = await alice.GetAsync("/version");
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        using var discovery = await alice.GetAsync("/apis/clusterpedia.io/v1beta1/resources/api");
+        Assert.Equal(HttpStatusCode.OK, discovery.StatusCode);
         Assert.Contains("no --authorization-kubeconfig", running.Output);
     }
 
