@@ -21,12 +21,13 @@ public sealed class SecurityMiddleware(
 
     public async Task InvokeAsync(HttpContext context)
     {
-        var (user, errors) = await authenticator.AuthenticateAsync(context, context.RequestAborted).ConfigureAwait(false);
+        var (user, errors, backendFailed) = await authenticator.AuthenticateAsync(context, context.RequestAborted).ConfigureAwait(false);
         var attributes = RequestAttributes.From(context.Request, user ?? UserInfo.AnonymousUser);
         var alwaysAllowed = _alwaysAllow.Matches(attributes);
         if (user is null && !alwaysAllowed)
         {
-            _logger.LogInformation("Unauthorized {Method} {Path} from {Remote}: {Errors}",
+            // Wrong credentials are the client's business; a webhook that cannot be reached is the operator's.
+            _logger.Log(backendFailed ? LogLevel.Warning : LogLevel.Debug, "Unauthorized {Method} {Path} from {Remote}: {Errors}",
                 context.Request.Method, context.Request.Path, context.Connection.RemoteIpAddress, string.Join("; ", errors));
             await StatusWriter.WriteAsync(context, new ApiException(401, "Unauthorized", "Unauthorized"), OutputFormat.Json).ConfigureAwait(false);
             return;

@@ -10,11 +10,12 @@ namespace Clusterpedia.ApiServer.Security.Authentication;
 /// </summary>
 public sealed class RequestAuthenticator(IReadOnlyList<IRequestAuthenticator> chain, SecurityOptions options)
 {
-    /// <summary>The user, or null with the reasons the request was not authenticated (for the log).</summary>
-    public async ValueTask<(UserInfo? User, IReadOnlyList<string> Errors)> AuthenticateAsync(HttpContext context, CancellationToken cancellationToken)
+    /// <summary>The user, or null with the reasons the request was not authenticated (for the log) and whether a webhook failed.</summary>
+    public async ValueTask<(UserInfo? User, IReadOnlyList<string> Errors, bool BackendFailed)> AuthenticateAsync(HttpContext context, CancellationToken cancellationToken)
     {
         List<string>? errors = null;
         UserInfo? user = null;
+        var backendFailed = false;
         foreach (var authenticator in chain)
         {
             var result = await authenticator.AuthenticateAsync(context, cancellationToken).ConfigureAwait(false);
@@ -24,6 +25,7 @@ public sealed class RequestAuthenticator(IReadOnlyList<IRequestAuthenticator> ch
                 break;
             }
             if (result.Error is not null) (errors ??= []).Add(result.Error);
+            backendFailed |= result.BackendFailed;
         }
         // Identity headers are read only through the front-proxy authenticator; nothing later may see them.
         FrontProxyAuthenticator.StripHeaders(context.Request, options);
@@ -31,10 +33,10 @@ public sealed class RequestAuthenticator(IReadOnlyList<IRequestAuthenticator> ch
         {
             // As kube does: the credential is not for the handlers' eyes.
             context.Request.Headers.Authorization = default;
-            return (user, []);
+            return (user, [], false);
         }
-        if (errors is not null) return (null, errors);
-        return AnonymousAllowed(context.Connection.RemoteIpAddress) ? (UserInfo.AnonymousUser, []) : (null, ["no credentials"]);
+        if (errors is not null) return (null, errors, backendFailed);
+        return AnonymousAllowed(context.Connection.RemoteIpAddress) ? (UserInfo.AnonymousUser, [], false) : (null, ["no credentials"], false);
     }
 
     private bool AnonymousAllowed(IPAddress? remote) => options.AllowAnonymous switch

@@ -28,13 +28,13 @@ public sealed class TokenReviewAuthenticator(WebhookClient webhook, TimeSpan cac
         {
             var (code, body) = await webhook.PostAsync(ReviewJson.TokenReviewPath, ReviewJson.TokenReview(token), cancellationToken).ConfigureAwait(false);
             if (code is < 200 or > 299)
-                return AuthenticationResult.Failure($"TokenReview at {webhook.Server} failed: {ReviewJson.ErrorText(code, body)}");
+                return AuthenticationResult.Unavailable($"TokenReview at {webhook.Server} failed: {ReviewJson.ErrorText(code, body)}");
             var (user, error) = ReviewJson.ReadTokenReview(body);
             result = user is not null ? AuthenticationResult.Success(user) : AuthenticationResult.Failure(error!);
         }
         catch (Exception e) when (e is HttpRequestException or JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            return AuthenticationResult.Failure($"TokenReview at {webhook.Server} failed: {e.Message}");
+            return AuthenticationResult.Unavailable($"TokenReview at {webhook.Server} failed: {e.Message}");
         }
         _cache.Set(key, result, cacheTtl);
         return result;
