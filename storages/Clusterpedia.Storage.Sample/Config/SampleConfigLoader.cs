@@ -24,8 +24,8 @@ public static partial class SampleConfigLoader
             throw new SampleConfigException($"storage config {source}: key 'database' is required (the SQLite file; or set {DatabaseVariable})");
         if (config.Database == ":memory:" || config.Database.StartsWith("file:", StringComparison.Ordinal))
             throw new SampleConfigException($"storage config {source}: key 'database' must be a file path, got '{config.Database}'");
-        if (config.BusyTimeout is < 0)
-            throw new SampleConfigException($"storage config {source}: key 'busyTimeout' must be seconds >= 0, got {config.BusyTimeout}");
+        if (config.BusyTimeout is < 1)
+            throw new SampleConfigException($"storage config {source}: key 'busyTimeout' must be seconds >= 1, got {config.BusyTimeout}");
 
         return new SampleStorageSettings(Path.GetFullPath(config.Database), TimeSpan.FromSeconds(config.BusyTimeout ?? 30));
     }

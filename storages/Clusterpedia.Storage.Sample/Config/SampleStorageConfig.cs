@@ -14,7 +14,7 @@ public sealed class SampleStorageConfig
     /// <summary>The SQLite database file; created with its directory when missing. Environment override: <c>DB_DATABASE</c>.</summary>
     public string? Database { get; set; }
 
-    /// <summary>Seconds a write waits for another connection's lock before failing as recoverable (default 30).</summary>
+    /// <summary>Seconds a write waits for another connection's lock before failing as recoverable (default 30, at least 1).</summary>
     public int? BusyTimeout { get; set; }
 }
 
