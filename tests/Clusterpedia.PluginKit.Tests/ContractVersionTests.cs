@@ -13,14 +13,18 @@ public sealed class ContractVersionTests
     {
         using var folder = new TempFolder("clusterpedia-contract-");
         var core2 = CoreCopy.Write(folder.Combine("core-2.0"), "2.0");
-        var storage = FutureStorage.Write(folder.Combine("Acme.Storage.Future"), core2);
+        var core2Assembly = folder.Combine("core-2.0", "out", "Clusterpedia.Core.dll");
+        (await DotNetCli.DotNetAsync(folder.Path, "build", core2, "-o", Path.GetDirectoryName(core2Assembly)!)).EnsureSuccess("building core 2.0");
+        var storage = FutureStorage.Write(folder.Combine("Acme.Storage.Future"), core2Assembly);
 
+        // No -o: a shared output folder would let the two Clusterpedia.Core.dll overwrite each other.
         var host = Path.Combine(DotNetCli.RepositoryRoot, "hosts", "binding-apiserver", "binding-apiserver.csproj");
         var build = await DotNetCli.DotNetAsync(folder.Path, "build", host,
-            "-p:ClusterpediaStorages=memory", $"-p:ClusterpediaStorageProjects={storage}", "-o", folder.Combine("host"));
+            "-p:ClusterpediaStorages=memory", $"-p:ClusterpediaStorageProjects={storage}");
 
         Assert.NotEqual(0, build.ExitCode);
         var line = build.Output.Split('\n').FirstOrDefault(l => l.Contains("error CPSL005", StringComparison.Ordinal));
+        Assert.DoesNotContain("'Clusterpedia.Storage.Memory'", build.Output);
         Assert.True(line is not null, "no CPSL005 error in:\n" + DotNetCli.Tail(build.Output));
         Assert.Contains("'Acme.Storage.Future'", line);
         Assert.Contains("future", line);
@@ -60,14 +64,15 @@ internal static class CoreCopy
     }
 }
 
-/// <summary>A complete storage layer named "future", built against the given core project.</summary>
+/// <summary>A complete storage layer named "future", built against the given Clusterpedia.Core assembly.</summary>
 internal static class FutureStorage
 {
-    public static string Write(string folder, string coreProject)
+    public static string Write(string folder, string coreAssembly)
     {
         Directory.CreateDirectory(folder);
         var project = Path.Combine(folder, "Acme.Storage.Future.csproj");
-        // PrivateAssets: the host gets the storage assembly, not the other core, as with a storage built elsewhere.
+        // An assembly reference that is not copied: the host gets the storage assembly and keeps its own core, as
+        // with a storage layer built elsewhere against another release.
         File.WriteAllText(project, $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -76,7 +81,10 @@ internal static class FutureStorage
                 <ImplicitUsings>enable</ImplicitUsings>
               </PropertyGroup>
               <ItemGroup>
-                <ProjectReference Include="{coreProject}" PrivateAssets="all" />
+                <Reference Include="Clusterpedia.Core">
+                  <HintPath>{coreAssembly}</HintPath>
+                  <Private>false</Private>
+                </Reference>
               </ItemGroup>
             </Project>
             """);

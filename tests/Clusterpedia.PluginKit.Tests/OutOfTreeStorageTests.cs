@@ -5,7 +5,9 @@ namespace Clusterpedia.PluginKit.Tests;
 /// <summary>
 /// A storage layer that lives outside the repository (made from the template in a temp folder) compiled into a host
 /// both ways an author can: our build with <c>dotnet cake --storage-project</c>, and the author's own host project.
-/// Each host must list the layer in <c>--version</c>, start it with <c>--storage-name</c> and answer <c>/readyz</c>.
+/// Each host must list the layer in <c>--version</c>, start it with <c>--storage-name</c>, answer <c>/readyz</c>, and
+/// serve the layer's collection resources to the real kubectl (<c>kubectl get --raw</c>: with no cluster synced yet,
+/// discovery lists no member resources for <c>kubectl get &lt;type&gt;</c>).
 /// </summary>
 public sealed class OutOfTreeStorageTests
 {
@@ -71,5 +73,38 @@ public sealed class OutOfTreeStorageTests
 
         using var server = RunningServer.Start(binary, [.. flags, $"--storage-name={StorageName}"]);
         Assert.Equal("ok", await server.WaitForReadyAsync());
+
+        using var kubectl = new TempFolder("clusterpedia-kubectl-");
+        var list = await KubectlAsync(kubectl, server.Port, "get", "--raw", "/apis/clusterpedia.io/v1beta1/collectionresources");
+        Assert.Contains("\"kind\":\"CollectionResourceList\"", list);
+        foreach (var name in new[] { "any", "workloads", "kuberesources" }) Assert.Contains($"\"name\":\"{name}\"", list);
+        // A list through the storage layer's ListAsync.
+        var workloads = await KubectlAsync(kubectl, server.Port, "get", "--raw", "/apis/clusterpedia.io/v1beta1/collectionresources/workloads");
+        Assert.Contains("\"items\":[]", workloads);
+    }
+
+    private static async Task<string> KubectlAsync(TempFolder home, int port, params string[] arguments)
+    {
+        const string kubectl = "/usr/bin/kubectl";
+        Assert.True(File.Exists(kubectl), $"kubectl is required at {kubectl} for the end-to-end tests");
+        var kubeconfig = home.Combine("kubeconfig");
+        await File.WriteAllTextAsync(kubeconfig, $$"""
+            apiVersion: v1
+            kind: Config
+            clusters:
+            - name: clusterpedia
+              cluster: { server: "https://127.0.0.1:{{port}}", insecure-skip-tls-verify: true }
+            contexts:
+            - name: clusterpedia
+              context: { cluster: clusterpedia, user: author }
+            current-context: clusterpedia
+            users:
+            - name: author
+              user: { token: test-token }
+            """);
+        var result = await DotNetCli.RunAsync(kubectl, home.Path, TimeSpan.FromMinutes(1),
+            new Dictionary<string, string> { ["HOME"] = home.Path, ["KUBECONFIG"] = kubeconfig },
+            ["--cache-dir", home.Combine("cache"), .. arguments]);
+        return result.EnsureSuccess($"kubectl {string.Join(' ', arguments)}").Output;
     }
 }
