@@ -1,0 +1,20 @@
+namespace Clusterpedia.ClusterSimulator;
+
+/// <summary>A resource type the simulated cluster serves.</summary>
+public sealed record SimulatedResource(string Group, string Version, string Resource, string Kind, bool Namespaced, string[] ShortNames)
+{
+    public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
+
+    public string Singular => Kind.ToLowerInvariant();
+
+    public static readonly SimulatedResource Pods = new("", "v1", "pods", "Pod", true, ["po"]);
+    public static readonly SimulatedResource Namespaces = new("", "v1", "namespaces", "Namespace", false, ["ns"]);
+    public static readonly SimulatedResource Deployments = new("apps", "v1", "deployments", "Deployment", true, ["deploy"]);
+    public static readonly SimulatedResource ReplicaSets = new("apps", "v1", "replicasets", "ReplicaSet", true, ["rs"]);
+    public static readonly SimulatedResource CustomResourceDefinitions =
+        new("apiextensions.k8s.io", "v1", "customresourcedefinitions", "CustomResourceDefinition", false, ["crd", "crds"]);
+    /// <summary>The one custom resource, defined by a CRD object in the cluster.</summary>
+    public static readonly SimulatedResource CronTabs = new("stable.example.com", "v1", "crontabs", "CronTab", true, ["ct"]);
+
+    public static IReadOnlyList<SimulatedResource> All { get; } = [Pods, Namespaces, Deployments, ReplicaSets, CustomResourceDefinitions, CronTabs];
+}
