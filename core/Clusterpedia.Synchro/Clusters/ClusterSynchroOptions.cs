@@ -1,0 +1,11 @@
+using Clusterpedia.Synchro.Resources;
+
+namespace Clusterpedia.Synchro.Clusters;
+
+public sealed record ClusterSynchroOptions
+{
+    /// <summary>How often <c>/readyz</c> is checked (with 50% jitter).</summary>
+    public TimeSpan HealthCheckInterval { get; init; } = TimeSpan.FromSeconds(5);
+    public ResourceSynchroOptions Resource { get; init; } = new();
+    public NegotiationGates Gates { get; init; } = new();
+}
