@@ -82,7 +82,7 @@ public sealed partial class LocalPediaClusterSource : IAsyncDisposable
     private string HashContents()
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var files = Directory.Exists(_path) ? Directory.EnumerateFiles(_path).Order(StringComparer.Ordinal) : File.Exists(_path) ? [_path] : [];
+        IEnumerable<string> files = Directory.Exists(_path) ? Directory.EnumerateFiles(_path).Order(StringComparer.Ordinal) : File.Exists(_path) ? [_path] : [];
         foreach (var f in files)
         {
             hash.AppendData(System.Text.Encoding.UTF8.GetBytes(f));
