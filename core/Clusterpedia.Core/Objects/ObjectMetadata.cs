@@ -33,15 +33,22 @@ public sealed record ObjectMetadata
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
                 throw new InvalidObjectException("object is not a JSON object");
-            var result = new ObjectMetadata();
+            // Fields are gathered in locals and the record built once: this runs for every synced object.
+            var fields = new Fields();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("apiVersion"u8)) result = result with { ApiVersion = ReadString(ref reader) };
-                else if (reader.ValueTextEquals("kind"u8)) result = result with { Kind = ReadString(ref reader) };
-                else if (reader.ValueTextEquals("metadata"u8)) result = ReadMetadata(ref reader, result);
+                if (reader.ValueTextEquals("apiVersion"u8)) fields.ApiVersion = ReadString(ref reader);
+                else if (reader.ValueTextEquals("kind"u8)) fields.Kind = ReadString(ref reader);
+                else if (reader.ValueTextEquals("metadata"u8)) ReadMetadata(ref reader, ref fields);
                 else { reader.Read(); reader.Skip(); }
             }
-            return result;
+            return new ObjectMetadata
+            {
+                ApiVersion = fields.ApiVersion, Kind = fields.Kind, Name = fields.Name, Namespace = fields.Namespace,
+                Uid = fields.Uid, ResourceVersion = fields.ResourceVersion,
+                CreationTimestamp = fields.CreationTimestamp, DeletionTimestamp = fields.DeletionTimestamp,
+                Labels = fields.Labels, Annotations = fields.Annotations, OwnerReferences = fields.OwnerReferences,
+            };
         }
         catch (JsonException e)
         {
@@ -49,25 +56,32 @@ public sealed record ObjectMetadata
         }
     }
 
-    private static ObjectMetadata ReadMetadata(ref Utf8JsonReader reader, ObjectMetadata result)
+    private struct Fields()
+    {
+        public string ApiVersion = "", Kind = "", Name = "", Namespace = "", Uid = "", ResourceVersion = "";
+        public DateTimeOffset? CreationTimestamp, DeletionTimestamp;
+        public IReadOnlyDictionary<string, string> Labels = Empty, Annotations = Empty;
+        public IReadOnlyList<OwnerReference> OwnerReferences = [];
+    }
+
+    private static void ReadMetadata(ref Utf8JsonReader reader, ref Fields fields)
     {
         reader.Read();
-        if (reader.TokenType == JsonTokenType.Null) return result;
+        if (reader.TokenType == JsonTokenType.Null) return;
         if (reader.TokenType != JsonTokenType.StartObject) throw new InvalidObjectException("metadata is not an object");
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("name"u8)) result = result with { Name = ReadString(ref reader) };
-            else if (reader.ValueTextEquals("namespace"u8)) result = result with { Namespace = ReadString(ref reader) };
-            else if (reader.ValueTextEquals("uid"u8)) result = result with { Uid = ReadString(ref reader) };
-            else if (reader.ValueTextEquals("resourceVersion"u8)) result = result with { ResourceVersion = ReadString(ref reader) };
-            else if (reader.ValueTextEquals("creationTimestamp"u8)) result = result with { CreationTimestamp = ReadTime(ref reader) };
-            else if (reader.ValueTextEquals("deletionTimestamp"u8)) result = result with { DeletionTimestamp = ReadTime(ref reader) };
-            else if (reader.ValueTextEquals("labels"u8)) result = result with { Labels = ReadStringMap(ref reader) };
-            else if (reader.ValueTextEquals("annotations"u8)) result = result with { Annotations = ReadStringMap(ref reader) };
-            else if (reader.ValueTextEquals("ownerReferences"u8)) result = result with { OwnerReferences = ReadOwners(ref reader) };
+            if (reader.ValueTextEquals("name"u8)) fields.Name = ReadString(ref reader);
+            else if (reader.ValueTextEquals("namespace"u8)) fields.Namespace = ReadString(ref reader);
+            else if (reader.ValueTextEquals("uid"u8)) fields.Uid = ReadString(ref reader);
+            else if (reader.ValueTextEquals("resourceVersion"u8)) fields.ResourceVersion = ReadString(ref reader);
+            else if (reader.ValueTextEquals("creationTimestamp"u8)) fields.CreationTimestamp = ReadTime(ref reader);
+            else if (reader.ValueTextEquals("deletionTimestamp"u8)) fields.DeletionTimestamp = ReadTime(ref reader);
+            else if (reader.ValueTextEquals("labels"u8)) fields.Labels = ReadStringMap(ref reader);
+            else if (reader.ValueTextEquals("annotations"u8)) fields.Annotations = ReadStringMap(ref reader);
+            else if (reader.ValueTextEquals("ownerReferences"u8)) fields.OwnerReferences = ReadOwners(ref reader);
             else { reader.Read(); reader.Skip(); }
         }
-        return result;
     }
 
     private static string ReadString(ref Utf8JsonReader reader)
