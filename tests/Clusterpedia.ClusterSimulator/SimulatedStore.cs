@@ -29,6 +29,11 @@ public sealed class SimulatedStore
 
     public int WatchCount { get { lock (_gate) return _watches.Count; } }
 
+    /// <summary>Watches refused with 410 because their resourceVersion predates the kept history.</summary>
+    public int ExpiredWatches { get { lock (_gate) return _expiredWatches; } }
+
+    private int _expiredWatches;
+
     public void Create(ObjectSpec spec)
     {
         lock (_gate)
@@ -185,7 +190,7 @@ public sealed class SimulatedStore
             }
             else
             {
-                if (fromResourceVersion < _compactedRv)
+                if (fromResourceVersion < _compactedRv && ++_expiredWatches > 0)
                     throw new ExpiredException($"too old resource version: {fromResourceVersion} ({_compactedRv})");
                 foreach (var e in _history)
                     if (e.ResourceVersion > fromResourceVersion && watch.Matches(e)) watch.Channel.Writer.TryWrite(e);
