@@ -190,9 +190,9 @@ public sealed partial class ClusterSynchroManager : IPediaClusterStatusSource, I
                 }
             }
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (Exception) when (ct.IsCancellationRequested)
         {
-            // Stopped before the synchro was handed over: release what this loop owns.
+            // Stopped (any failure racing the stop is moot) before the synchro was handed over: release what this loop owns.
             if (synchro is null) connection.Dispose();
             else if (entry.Synchro != synchro) await synchro.DisposeAsync().ConfigureAwait(false);
         }
