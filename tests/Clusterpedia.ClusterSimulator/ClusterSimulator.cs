@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -54,7 +55,13 @@ public sealed class ClusterSimulator : IAsyncDisposable
         var certificate = SelfSignedCertificate.Create(options.Name);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port, l => l.UseHttps(certificate)));
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port, l => l.UseHttps(new HttpsConnectionAdapterOptions
+        {
+            ServerCertificate = certificate,
+            // Asked for, never required: the API decides whether a token or a certificate authenticated the request.
+            ClientCertificateMode = ClientCertificateMode.AllowCertificate,
+            ClientCertificateValidation = (_, _, _) => true,
+        })));
         var app = builder.Build();
         var random = new Random(options.Seed);
         var simulator = new ClusterSimulator(options, app, certificate, random);

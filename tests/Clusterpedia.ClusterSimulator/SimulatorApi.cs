@@ -17,7 +17,9 @@ internal sealed class SimulatorApi(ClusterSimulator cluster)
             ctx.Abort();
             return;
         }
-        if (cluster.Options.RequiredToken is { } token && ctx.Request.Headers.Authorization.ToString() != $"Bearer {token}")
+        var byCertificate = cluster.Options.ClientCertificateThumbprint is { } thumbprint
+            && string.Equals(ctx.Connection.ClientCertificate?.Thumbprint, thumbprint, StringComparison.OrdinalIgnoreCase);
+        if (!byCertificate && cluster.Options.RequiredToken is { } token && ctx.Request.Headers.Authorization.ToString() != $"Bearer {token}")
         {
             await WriteStatusAsync(ctx, 401, "Unauthorized", "Unauthorized").ConfigureAwait(false);
             return;

@@ -16,6 +16,8 @@ public sealed record SimulatorOptions
     public int HistoryLimit { get; init; } = 100_000;
     /// <summary>When set, requests must carry <c>Authorization: Bearer &lt;token&gt;</c>.</summary>
     public string? RequiredToken { get; init; }
+    /// <summary>When set, a client certificate with this SHA-1 thumbprint also authenticates (instead of the token).</summary>
+    public string? ClientCertificateThumbprint { get; init; }
     public int Seed { get; init; } = 42;
 }
 
