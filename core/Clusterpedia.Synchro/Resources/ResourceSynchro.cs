@@ -157,6 +157,7 @@ public sealed partial class ResourceSynchro : IAsyncDisposable
                 var timeout = _options.WatchTimeoutSeconds ?? KubeClient.RandomWatchTimeoutSeconds();
                 await foreach (var e in _client.WatchAsync(_syncResource, rv, timeout, ct).ConfigureAwait(false))
                 {
+                    await _queue.WaitForRoomAsync(_options.MaxQueuedEvents, ct).ConfigureAwait(false);
                     if (Volatile.Read(ref _status).Status != SyncStatus.Syncing) SetStatus(SyncStatus.Syncing, null, null);
                     rv = Handle(e);
                     backoff = TimeSpan.FromSeconds(1);
@@ -190,6 +191,7 @@ public sealed partial class ResourceSynchro : IAsyncDisposable
         {
             foreach (var item in page.Items)
             {
+                await _queue.WaitForRoomAsync(_options.MaxQueuedEvents, ct).ConfigureAwait(false);
                 var key = item.Key.Key;
                 listed.Add(key);
                 var known = _known.TryGetValue(key, out var knownRv);

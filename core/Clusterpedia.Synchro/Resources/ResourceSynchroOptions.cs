@@ -15,6 +15,8 @@ public sealed record ResourceSynchroOptions
     public int Writers { get; init; } = 2;
     /// <summary>Upserts written in one <c>UpsertManyAsync</c> call.</summary>
     public int BatchSize { get; init; } = 100;
+    /// <summary>Queued events above which the informer waits for the writers (bounds memory when storage is slow).</summary>
+    public int MaxQueuedEvents { get; init; } = 1000;
     /// <summary>Null for the randomized 15-30 minutes; tests shorten it.</summary>
     public int? WatchTimeoutSeconds { get; init; }
 }

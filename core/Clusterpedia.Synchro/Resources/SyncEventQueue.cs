@@ -12,6 +12,8 @@ public sealed class SyncEventQueue
     private readonly LinkedList<string> _ready = new();
     private readonly HashSet<string> _inFlight = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _signal = new(0);
+    private TaskCompletionSource? _room;
+    private int _roomLimit;
 
     /// <summary>Events waiting (not counting those being written).</summary>
     public int Count { get { lock (_gate) return _pending.Count; } }
@@ -35,6 +37,30 @@ public sealed class SyncEventQueue
         _signal.Release();
     }
 
+    /// <summary>
+    /// Completes once at most <paramref name="max"/> events wait. The informer calls it before queueing more, so a
+    /// slow storage bounds memory instead of the queue holding a whole cluster.
+    /// </summary>
+    public Task WaitForRoomAsync(int max, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_pending.Count <= max) return Task.CompletedTask;
+            _roomLimit = max;
+            _room ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _room.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    private void SignalRoom()
+    {
+        if (_room != null && _pending.Count <= _roomLimit)
+        {
+            _room.TrySetResult();
+            _room = null;
+        }
+    }
+
     /// <summary>Takes up to <paramref name="max"/> events for distinct keys, marking them in flight; waits while there are none.</summary>
     public async Task<List<SyncEvent>> TakeAsync(int max, CancellationToken cancellationToken)
     {
@@ -53,6 +79,7 @@ public sealed class SyncEventQueue
                 }
                 // Each taken key consumed one signal; absorb the extra ones so waiting stays accurate.
                 for (var i = 1; i < batch.Count; i++) _signal.Wait(0);
+                SignalRoom();
                 if (batch.Count > 0) return batch;
             }
         }
@@ -96,6 +123,7 @@ public sealed class SyncEventQueue
                 if (kept < keep) kept++;
                 else { _pending.Remove(key); dropped++; }
             }
+            SignalRoom();
             return dropped;
         }
     }

@@ -62,4 +62,18 @@ public sealed class SyncEventQueueTests
         Assert.Equal(15, queue.Trim(5));
         Assert.Equal(5, queue.Count);
     }
+
+    [Fact]
+    public async Task WaitForRoomCompletesOnceTheWritersDrainBelowTheLimit()
+    {
+        var queue = new SyncEventQueue();
+        for (var i = 0; i < 10; i++) queue.Enqueue(E(SyncEventType.Added, $"k{i}"));
+        Assert.True(queue.WaitForRoomAsync(10, CancellationToken.None).IsCompleted);
+        var wait = queue.WaitForRoomAsync(4, CancellationToken.None);
+        Assert.False(wait.IsCompleted);
+        await queue.TakeAsync(3, CancellationToken.None);
+        Assert.False(wait.IsCompleted);
+        await queue.TakeAsync(3, CancellationToken.None);
+        await wait.WaitAsync(TimeSpan.FromSeconds(10));
+    }
 }
