@@ -16,5 +16,8 @@ public sealed record SimulatedResource(string Group, string Version, string Reso
     /// <summary>The one custom resource, defined by a CRD object in the cluster.</summary>
     public static readonly SimulatedResource CronTabs = new("stable.example.com", "v1", "crontabs", "CronTab", true, ["ct"]);
 
-    public static IReadOnlyList<SimulatedResource> All { get; } = [Pods, Namespaces, Deployments, ReplicaSets, CustomResourceDefinitions, CronTabs];
+    /// <summary>Clusterpedia's own CRD, so the simulator can also play the host cluster a manager watches.</summary>
+    public static readonly SimulatedResource PediaClusters = new("cluster.clusterpedia.io", "v1alpha2", "pediaclusters", "PediaCluster", false, []);
+
+    public static IReadOnlyList<SimulatedResource> All { get; } = [Pods, Namespaces, Deployments, ReplicaSets, CustomResourceDefinitions, CronTabs, PediaClusters];
 }

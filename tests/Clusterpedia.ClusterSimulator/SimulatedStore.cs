@@ -8,7 +8,7 @@ namespace Clusterpedia.ClusterSimulator;
 /// The simulated cluster's etcd: objects per resource, one global resourceVersion counter, a bounded event history
 /// that watches resume from, and the open watches. Everything runs under one lock; the cluster is small.
 /// </summary>
-public sealed class SimulatedStore
+public sealed partial class SimulatedStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<SimulatedResource, SortedDictionary<string, StoredObject>> _objects = [];

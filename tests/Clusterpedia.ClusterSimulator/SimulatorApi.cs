@@ -73,9 +73,16 @@ internal sealed class SimulatorApi(ClusterSimulator cluster)
         var tail = segments[rest..];
         if (tail.Length >= 3 && tail[0] == "namespaces") { ns = tail[1]; tail = tail[2..]; }
         var resource = SimulatedResource.All.FirstOrDefault(r => r.Group == group && r.Version == version && r.Resource == tail[0]);
+        var statusSubresource = tail.Length == 3 && tail[2] == "status";
+        if (statusSubresource) tail = tail[..2];
         if (resource is null || tail.Length > 2 || (ns != null && !resource.Namespaced))
         {
             await WriteStatusAsync(ctx, 404, "NotFound", "the server could not find the requested resource").ConfigureAwait(false);
+            return;
+        }
+        if (!HttpMethods.IsGet(ctx.Request.Method))
+        {
+            await WriteAsync(ctx, resource, tail.Length == 2 ? tail[1] : null, statusSubresource).ConfigureAwait(false);
             return;
         }
         if (tail.Length == 2)
@@ -96,6 +103,41 @@ internal sealed class SimulatorApi(ClusterSimulator cluster)
             await WatchAsync(ctx, resource, ns).ConfigureAwait(false);
         else
             await ListAsync(ctx, resource, ns).ConfigureAwait(false);
+    }
+
+    /// <summary>POST, PUT (object or status) and DELETE of raw objects; the simulator's own resources are read-only.</summary>
+    private async Task WriteAsync(HttpContext ctx, SimulatedResource resource, string? name, bool status)
+    {
+        if (resource != SimulatedResource.PediaClusters)
+        {
+            await WriteStatusAsync(ctx, 405, "MethodNotAllowed", $"the simulator does not write {resource.Resource}").ConfigureAwait(false);
+            return;
+        }
+        try
+        {
+            byte[] body;
+            var method = ctx.Request.Method;
+            if (HttpMethods.IsDelete(method) && name != null) body = cluster.Store.DeleteRaw(resource, name);
+            else
+            {
+                var node = await System.Text.Json.Nodes.JsonNode.ParseAsync(ctx.Request.Body).ConfigureAwait(false) as System.Text.Json.Nodes.JsonObject
+                    ?? throw new SimulatedApiException(400, "BadRequest", "the body is not a JSON object");
+                if (HttpMethods.IsPost(method) && name is null) body = cluster.Store.CreateRaw(resource, node);
+                else if (HttpMethods.IsPut(method) && name != null) body = cluster.Store.ReplaceRaw(resource, name, node, status);
+                else throw new SimulatedApiException(405, "MethodNotAllowed", $"{method} is not supported here");
+            }
+            ctx.Response.StatusCode = HttpMethods.IsPost(method) ? 201 : 200;
+            ctx.Response.ContentType = "application/json";
+            await ctx.Response.Body.WriteAsync(body).ConfigureAwait(false);
+        }
+        catch (SimulatedApiException e)
+        {
+            await WriteStatusAsync(ctx, e.Code, e.Reason, e.Message).ConfigureAwait(false);
+        }
+        catch (JsonException e)
+        {
+            await WriteStatusAsync(ctx, 400, "BadRequest", e.Message).ConfigureAwait(false);
+        }
     }
 
     private async Task ListAsync(HttpContext ctx, SimulatedResource resource, string? ns)

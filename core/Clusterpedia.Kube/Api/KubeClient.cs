@@ -168,6 +168,40 @@ public sealed class KubeClient : IDisposable
         return true;
     }
 
+    /// <summary>GET of one object's raw JSON.</summary>
+    /// <exception cref="KubeApiException">404 when it does not exist.</exception>
+    public async Task<byte[]> GetObjectAsync(string path, CancellationToken cancellationToken) =>
+        (await GetBytesAsync(path, cancellationToken).ConfigureAwait(false)).ToArray();
+
+    /// <summary>PUT (replace) of an object or subresource; returns the stored object.</summary>
+    /// <exception cref="KubeApiException">409 when the resourceVersion is stale.</exception>
+    public Task<byte[]> PutObjectAsync(string path, ReadOnlyMemory<byte> json, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Put, path, json, cancellationToken);
+
+    /// <summary>POST (create) of an object into a collection; returns the stored object.</summary>
+    public Task<byte[]> CreateObjectAsync(string collectionPath, ReadOnlyMemory<byte> json, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, collectionPath, json, cancellationToken);
+
+    public Task<byte[]> DeleteObjectAsync(string path, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Delete, path, null, cancellationToken);
+
+    private async Task<byte[]> SendAsync(HttpMethod method, string path, ReadOnlyMemory<byte>? json, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(RequestTimeout);
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Accept.ParseAdd("application/json");
+        if (json is { } body)
+        {
+            request.Content = new ReadOnlyMemoryContent(body);
+            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        }
+        using var response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+        var bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode) throw StatusReader.ToException(bytes, (int)response.StatusCode);
+        return bytes;
+    }
+
     private async Task<T> GetJsonAsync<T>(string path, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
         var body = await GetBytesAsync(path, cancellationToken).ConfigureAwait(false);
