@@ -19,5 +19,12 @@ public sealed record SimulatedResource(string Group, string Version, string Reso
     /// <summary>Clusterpedia's own CRD, so the simulator can also play the host cluster a manager watches.</summary>
     public static readonly SimulatedResource PediaClusters = new("cluster.clusterpedia.io", "v1alpha2", "pediaclusters", "PediaCluster", false, []);
 
-    public static IReadOnlyList<SimulatedResource> All { get; } = [Pods, Namespaces, Deployments, ReplicaSets, CustomResourceDefinitions, CronTabs, PediaClusters];
+    public static readonly SimulatedResource ClusterSyncResources = new("cluster.clusterpedia.io", "v1alpha2", "clustersyncresources", "ClusterSyncResources", false, []);
+    public static readonly SimulatedResource Leases = new("coordination.k8s.io", "v1", "leases", "Lease", true, []);
+
+    public static IReadOnlyList<SimulatedResource> All { get; } =
+        [Pods, Namespaces, Deployments, ReplicaSets, CustomResourceDefinitions, CronTabs, PediaClusters, ClusterSyncResources, Leases];
+
+    /// <summary>Resources clients may create, replace and delete; the rest are generated and read-only.</summary>
+    public static IReadOnlyList<SimulatedResource> Writable { get; } = [PediaClusters, ClusterSyncResources, Leases];
 }

@@ -82,7 +82,7 @@ internal sealed class SimulatorApi(ClusterSimulator cluster)
         }
         if (!HttpMethods.IsGet(ctx.Request.Method))
         {
-            await WriteAsync(ctx, resource, tail.Length == 2 ? tail[1] : null, statusSubresource).ConfigureAwait(false);
+            await WriteAsync(ctx, resource, ns ?? "", tail.Length == 2 ? tail[1] : null, statusSubresource).ConfigureAwait(false);
             return;
         }
         if (tail.Length == 2)
@@ -106,9 +106,9 @@ internal sealed class SimulatorApi(ClusterSimulator cluster)
     }
 
     /// <summary>POST, PUT (object or status) and DELETE of raw objects; the simulator's own resources are read-only.</summary>
-    private async Task WriteAsync(HttpContext ctx, SimulatedResource resource, string? name, bool status)
+    private async Task WriteAsync(HttpContext ctx, SimulatedResource resource, string ns, string? name, bool status)
     {
-        if (resource != SimulatedResource.PediaClusters)
+        if (!SimulatedResource.Writable.Contains(resource))
         {
             await WriteStatusAsync(ctx, 405, "MethodNotAllowed", $"the simulator does not write {resource.Resource}").ConfigureAwait(false);
             return;
@@ -117,13 +117,13 @@ internal sealed class SimulatorApi(ClusterSimulator cluster)
         {
             byte[] body;
             var method = ctx.Request.Method;
-            if (HttpMethods.IsDelete(method) && name != null) body = cluster.Store.DeleteRaw(resource, name);
+            if (HttpMethods.IsDelete(method) && name != null) body = cluster.Store.DeleteRaw(resource, ns, name);
             else
             {
                 var node = await System.Text.Json.Nodes.JsonNode.ParseAsync(ctx.Request.Body).ConfigureAwait(false) as System.Text.Json.Nodes.JsonObject
                     ?? throw new SimulatedApiException(400, "BadRequest", "the body is not a JSON object");
-                if (HttpMethods.IsPost(method) && name is null) body = cluster.Store.CreateRaw(resource, node);
-                else if (HttpMethods.IsPut(method) && name != null) body = cluster.Store.ReplaceRaw(resource, name, node, status);
+                if (HttpMethods.IsPost(method) && name is null) body = cluster.Store.CreateRaw(resource, ns, node);
+                else if (HttpMethods.IsPut(method) && name != null) body = cluster.Store.ReplaceRaw(resource, ns, name, node, status);
                 else throw new SimulatedApiException(405, "MethodNotAllowed", $"{method} is not supported here");
             }
             ctx.Response.StatusCode = HttpMethods.IsPost(method) ? 201 : 200;

@@ -52,4 +52,28 @@ public sealed class HostModeTests : IAsyncLifetime
         Assert.Empty(await _harness.Storage.GetResourceVersionsAsync("member-1", CancellationToken.None));
         Assert.Empty(manager.Clusters);
     }
+
+    [Fact]
+    public async Task TheServiceElectsALeaderThenSyncsTheHostsPediaClusters()
+    {
+        var host = await _harness.AddClusterAsync("host2", seed: 41, deployments: 1);
+        var member = await _harness.AddClusterAsync("member-2", seed: 43);
+        var connection = KubeConnection.Create(new KubeCredentials { Server = host.Url.ToString(), Token = Encoding.UTF8.GetBytes(host.Options.RequiredToken!) });
+        using var hostClient = new KubeClient(connection);
+        await hostClient.CreateObjectAsync(HostPediaClusterSource.PediaClusters.CollectionPath,
+            JsonSerializer.SerializeToUtf8Bytes(SyncHarness.PediaClusterFor(member), SynchroJsonContext.Default.PediaCluster), CancellationToken.None);
+
+        var election = new global::Clusterpedia.Kube.LeaderElection.LeaderElectionOptions("clusterpedia-system", "clusterpedia-clustersynchro-manager", "me")
+        {
+            LeaseDuration = TimeSpan.FromSeconds(2), RenewDeadline = TimeSpan.FromSeconds(1.5), RetryPeriod = TimeSpan.FromMilliseconds(200),
+        };
+        await using var service = new HostClusterSynchroService(connection, _harness.Storage, SyncHarness.FastOptions(), election);
+        await service.StartAsync(CancellationToken.None);
+        await _harness.WaitConvergedAsync(member);
+        await Eventually.TrueAsync(() => host.Store.Get(SimulatedResource.Leases, "clusterpedia-system/clusterpedia-clustersynchro-manager") is not null, "the lease exists");
+        var item = HostPediaClusterSource.PediaClusters.ItemPath("", "member-2");
+        await Eventually.ValueAsync(async () => Read(await hostClient.GetObjectAsync(item, CancellationToken.None)), c => c.IsReady(), SyncHarness.Deadline);
+        Assert.True(Read(await hostClient.GetObjectAsync(item, CancellationToken.None)).IsReady());
+        await service.StopAsync(CancellationToken.None);
+    }
 }
