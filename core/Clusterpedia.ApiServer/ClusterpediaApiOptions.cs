@@ -1,0 +1,22 @@
+namespace Clusterpedia.ApiServer;
+
+/// <summary>Options of the search API, validated once when the server is built.</summary>
+public sealed class ClusterpediaApiOptions
+{
+    /// <summary>
+    /// How long a watch stays open when the client gives no <c>timeoutSeconds</c>. Null means a random
+    /// duration between 30 and 60 minutes, as kube-apiserver does, so clients do not reconnect in lockstep.
+    /// </summary>
+    public TimeSpan? DefaultWatchTimeout { get; set; }
+
+    /// <summary>The version <c>/version</c> reports inside the resources prefix (kubectl asks for it).</summary>
+    public string KubernetesVersion { get; set; } = "v1.32.0";
+
+    internal void Validate()
+    {
+        if (DefaultWatchTimeout is { } t && t <= TimeSpan.Zero)
+            throw new ArgumentException($"DefaultWatchTimeout must be positive, got {t}");
+        if (!System.Text.RegularExpressions.Regex.IsMatch(KubernetesVersion, @"^v[0-9]+\.[0-9]+\.[0-9]+"))
+            throw new ArgumentException($"KubernetesVersion must look like v1.32.0, got '{KubernetesVersion}'");
+    }
+}

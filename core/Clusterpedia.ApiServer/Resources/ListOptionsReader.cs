@@ -1,0 +1,22 @@
+using Clusterpedia.Query;
+using Microsoft.AspNetCore.Http;
+
+namespace Clusterpedia.ApiServer.Resources;
+
+/// <summary>Reads the search options of a request and narrows them to the cluster and namespace of its path.</summary>
+internal static class ListOptionsReader
+{
+    /// <exception cref="ListOptionsException">For a malformed parameter, or an owner search without exactly one cluster.</exception>
+    public static ListOptions Read(HttpRequest request, string? cluster, string? @namespace, bool onlyMetadata)
+    {
+        var options = ListOptionsParser.Parse(request.QueryString.Value);
+        // An Accept of PartialObjectMetadataList forces onlyMetadata (upstream semantics).
+        if (onlyMetadata) options = options with { OnlyMetadata = true };
+        // The path wins over the clusters/namespaces parameters; the owner rule needs the final scope.
+        return ListOptionsParser.ApplyScope(options, cluster, @namespace);
+    }
+
+    /// <summary>True for <c>watch=true</c> and <c>watch=1</c>, as Kubernetes accepts.</summary>
+    public static bool IsWatch(HttpRequest request) =>
+        request.Query.TryGetValue("watch", out var v) && v.Count > 0 && v[0] is "true" or "1" or "True";
+}
