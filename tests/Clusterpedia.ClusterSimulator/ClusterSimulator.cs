@@ -46,6 +46,14 @@ public sealed class ClusterSimulator : IAsyncDisposable
         }
     }
 
+    /// <summary>The resources discovery lists and the API serves; <see cref="SetServed"/> adds or removes one (a CRD coming or going).</summary>
+    public IReadOnlyList<SimulatedResource> Served => _served;
+
+    private volatile IReadOnlyList<SimulatedResource> _served = SimulatedResource.All;
+
+    public void SetServed(SimulatedResource resource, bool served) =>
+        _served = SimulatedResource.All.Where(r => r == resource ? served : _served.Contains(r)).ToArray();
+
     /// <summary>When true <c>/readyz</c> and <c>/healthz</c> answer 503; the API still works.</summary>
     public bool Unhealthy { get; set; }
 

@@ -18,27 +18,27 @@ internal static class DiscoveryWriter
         w.WriteEndObject();
     }
 
-    public static IEnumerable<string> Groups => SimulatedResource.All.Where(r => r.Group.Length > 0).Select(r => r.Group).Distinct();
+    public static IEnumerable<string> Groups(IEnumerable<SimulatedResource> served) => served.Where(r => r.Group.Length > 0).Select(r => r.Group).Distinct();
 
-    public static void WriteGroupList(Utf8JsonWriter w)
+    public static void WriteGroupList(Utf8JsonWriter w, IReadOnlyList<SimulatedResource> served)
     {
         w.WriteStartObject();
         w.WriteString("kind", "APIGroupList");
         w.WriteString("apiVersion", "v1");
         w.WriteStartArray("groups");
-        foreach (var g in Groups) WriteGroupBody(w, g);
+        foreach (var g in Groups(served)) WriteGroupBody(w, g, served);
         w.WriteEndArray();
         w.WriteEndObject();
     }
 
-    public static void WriteGroup(Utf8JsonWriter w, string group)
+    public static void WriteGroup(Utf8JsonWriter w, string group, IReadOnlyList<SimulatedResource> served)
     {
-        WriteGroupBody(w, group, "APIGroup");
+        WriteGroupBody(w, group, served, "APIGroup");
     }
 
-    private static void WriteGroupBody(Utf8JsonWriter w, string group, string? kind = null)
+    private static void WriteGroupBody(Utf8JsonWriter w, string group, IReadOnlyList<SimulatedResource> served, string? kind = null)
     {
-        var version = SimulatedResource.All.First(r => r.Group == group).Version;
+        var version = served.First(r => r.Group == group).Version;
         w.WriteStartObject();
         if (kind != null) { w.WriteString("kind", kind); w.WriteString("apiVersion", "v1"); }
         w.WriteString("name", group);
@@ -49,14 +49,14 @@ internal static class DiscoveryWriter
         w.WriteEndObject();
     }
 
-    public static void WriteResourceList(Utf8JsonWriter w, string group, string version)
+    public static void WriteResourceList(Utf8JsonWriter w, string group, string version, IReadOnlyList<SimulatedResource> served)
     {
         w.WriteStartObject();
         w.WriteString("kind", "APIResourceList");
         w.WriteString("apiVersion", "v1");
         w.WriteString("groupVersion", group.Length == 0 ? version : $"{group}/{version}");
         w.WriteStartArray("resources");
-        foreach (var r in SimulatedResource.All.Where(r => r.Group == group && r.Version == version))
+        foreach (var r in served.Where(r => r.Group == group && r.Version == version))
         {
             w.WriteStartObject();
             w.WriteString("name", r.Resource);

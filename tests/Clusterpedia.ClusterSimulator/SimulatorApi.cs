@@ -39,7 +39,7 @@ internal sealed class SimulatorApi(ClusterSimulator cluster)
                 await WriteJsonAsync(ctx, 200, w => DiscoveryWriter.WriteApiVersions(w, $"127.0.0.1:{cluster.Port}")).ConfigureAwait(false);
                 return;
             case "/apis":
-                await WriteJsonAsync(ctx, 200, DiscoveryWriter.WriteGroupList).ConfigureAwait(false);
+                await WriteJsonAsync(ctx, 200, w => DiscoveryWriter.WriteGroupList(w, cluster.Served)).ConfigureAwait(false);
                 return;
         }
 
@@ -47,9 +47,9 @@ internal sealed class SimulatorApi(ClusterSimulator cluster)
         string group, version;
         int rest;
         if (segments[0] == "api" && segments.Length >= 2) (group, version, rest) = ("", segments[1], 2);
-        else if (segments[0] == "apis" && segments.Length == 2 && DiscoveryWriter.Groups.Contains(segments[1]))
+        else if (segments[0] == "apis" && segments.Length == 2 && DiscoveryWriter.Groups(cluster.Served).Contains(segments[1]))
         {
-            await WriteJsonAsync(ctx, 200, w => DiscoveryWriter.WriteGroup(w, segments[1])).ConfigureAwait(false);
+            await WriteJsonAsync(ctx, 200, w => DiscoveryWriter.WriteGroup(w, segments[1], cluster.Served)).ConfigureAwait(false);
             return;
         }
         else if (segments[0] == "apis" && segments.Length >= 3) (group, version, rest) = (segments[1], segments[2], 3);
@@ -58,21 +58,21 @@ internal sealed class SimulatorApi(ClusterSimulator cluster)
             await WriteStatusAsync(ctx, 404, "NotFound", "the server could not find the requested resource").ConfigureAwait(false);
             return;
         }
-        if (!SimulatedResource.All.Any(r => r.Group == group && r.Version == version))
+        if (!cluster.Served.Any(r => r.Group == group && r.Version == version))
         {
             await WriteStatusAsync(ctx, 404, "NotFound", "the server could not find the requested resource").ConfigureAwait(false);
             return;
         }
         if (segments.Length == rest)
         {
-            await WriteJsonAsync(ctx, 200, w => DiscoveryWriter.WriteResourceList(w, group, version)).ConfigureAwait(false);
+            await WriteJsonAsync(ctx, 200, w => DiscoveryWriter.WriteResourceList(w, group, version, cluster.Served)).ConfigureAwait(false);
             return;
         }
 
         string? ns = null;
         var tail = segments[rest..];
         if (tail.Length >= 3 && tail[0] == "namespaces") { ns = tail[1]; tail = tail[2..]; }
-        var resource = SimulatedResource.All.FirstOrDefault(r => r.Group == group && r.Version == version && r.Resource == tail[0]);
+        var resource = cluster.Served.FirstOrDefault(r => r.Group == group && r.Version == version && r.Resource == tail[0]);
         var statusSubresource = tail.Length == 3 && tail[2] == "status";
         if (statusSubresource) tail = tail[..2];
         if (resource is null || tail.Length > 2 || (ns != null && !resource.Namespaced))

@@ -31,22 +31,19 @@ public sealed partial class ClusterSynchro
     private async Task OnHealthyAsync(CancellationToken ct)
     {
         var message = "cluster health responded with ok";
-        if (_lastCheckHealthy != true)
+        var recovered = _lastCheckHealthy != true;
+        if (recovered || DateTimeOffset.UtcNow - _lastDiscovery > _options.DiscoveryRefreshInterval)
         {
             try
             {
-                var version = await _client.GetVersionAsync(ct).ConfigureAwait(false);
-                Version = version.GitVersion ?? Version;
-                var discovery = await _client.DiscoverAsync(ct).ConfigureAwait(false);
-                var changed = !discovery.Resources.SequenceEqual(_discovery.Resources);
-                _discovery = discovery;
-                if (changed && _wanted is { } wanted) await SetResourcesAsync(wanted.Resources, wanted.All, ct).ConfigureAwait(false);
+                if (recovered) Version = (await _client.GetVersionAsync(ct).ConfigureAwait(false)).GitVersion ?? Version;
+                await RefreshDiscoveryAsync(ct).ConfigureAwait(false);
             }
             catch (Exception e) when (e is KubeApiException or HttpRequestException or IOException)
             {
                 message += $", failed to refresh server version and discovery: {e.Message}";
             }
-            LogHealthy(_logger, Name);
+            if (recovered) LogHealthy(_logger, Name);
         }
         _lastCheckHealthy = true;
         SetHealth(ConditionStatus.True, ConditionReasons.Healthy, message);
@@ -56,6 +53,21 @@ public sealed partial class ClusterSynchro
             foreach (var s in ResourceSynchros) s.Start();
             _statusChanged();
         }
+    }
+
+    /// <summary>
+    /// Re-reads discovery; when the served resources changed (a CRD was added or removed), negotiates again, which
+    /// starts new resource synchros and stops and cleans the ones whose resource is gone.
+    /// </summary>
+    private async Task RefreshDiscoveryAsync(CancellationToken ct)
+    {
+        var discovery = await _client.DiscoverAsync(ct).ConfigureAwait(false);
+        _lastDiscovery = DateTimeOffset.UtcNow;
+        var changed = !discovery.Resources.Select(Describe).SequenceEqual(_discovery.Resources.Select(Describe));
+        _discovery = discovery;
+        if (changed && _wanted is { } wanted) await SetResourcesAsync(wanted.Resources, wanted.All, ct).ConfigureAwait(false);
+
+        static string Describe(Kube.Discovery.DiscoveredResource r) => $"{r.Group}/{r.Version}/{r.Resource}/{r.Kind}/{r.Namespaced}/{string.Join(',', r.Verbs)}";
     }
 
     private async Task OnNotHealthyAsync(HealthCheckResult result)

@@ -32,6 +32,7 @@ public sealed partial class ClusterSynchro : IAsyncDisposable
     private (List<ClusterGroupResources> Resources, bool All)? _wanted;
     private Task _monitor = Task.CompletedTask;
     private bool? _lastCheckHealthy;
+    private DateTimeOffset _lastDiscovery = DateTimeOffset.UtcNow;
     private volatile bool _runnerActive;
     private Condition _health = new() { Type = ConditionTypes.ClusterHealthy, Status = ConditionStatus.Unknown, Reason = ConditionReasons.MonitorStop, Message = "", LastTransitionTime = DateTimeOffset.UtcNow };
 

@@ -161,4 +161,27 @@ public sealed class ClusterSyncTests : IAsyncLifetime
         Assert.Equal([new GroupVersionResource("", "v1", "pods")], stored.Keys);
         Assert.Single(manager.Get("shrink")!.SyncedResources());
     }
+
+    [Fact]
+    public async Task ACrdThatAppearsIsSyncedAndOneThatVanishesIsCleaned()
+    {
+        var cluster = await _harness.AddClusterAsync("crds", seed: 61);
+        cluster.SetServed(SimulatedResource.CronTabs, false);
+        var options = SyncHarness.FastOptions();
+        options = options with { Synchro = options.Synchro with { DiscoveryRefreshInterval = TimeSpan.FromMilliseconds(300) } };
+        await using var manager = new ClusterSynchroManager(_harness.Storage, options);
+        await manager.ApplyAsync(SyncHarness.PediaClusterFor(cluster), CancellationToken.None);
+        await Eventually.TrueAsync(() => manager.Get("crds")!.SyncedResources().Count == 3, "three built-in resources sync");
+        var crontabs = new GroupVersionResource("stable.example.com", "v1", "crontabs");
+
+        cluster.SetServed(SimulatedResource.CronTabs, true);
+        await _harness.WaitConvergedAsync(cluster);
+        Assert.Contains(manager.Get("crds")!.SyncedResources(), r => r.StorageResource == crontabs);
+
+        cluster.SetServed(SimulatedResource.CronTabs, false);
+        await Eventually.TrueAsync(() => manager.Get("crds")!.SyncedResources().Count == 3, "the vanished CRD's resource is dropped");
+        var stored = await _harness.Storage.GetResourceVersionsAsync("crds", CancellationToken.None);
+        Assert.False(stored.ContainsKey(crontabs));
+        Assert.Equal(3, stored.Count);
+    }
 }
