@@ -16,6 +16,7 @@ public sealed partial class HostPediaClusterSource : IAsyncDisposable
 {
     public const string Finalizer = "clusterpedia.io/cluster-synchro-controller";
     public static readonly ApiResourcePath PediaClusters = new("cluster.clusterpedia.io", "v1alpha2", "pediaclusters");
+    public static readonly ApiResourcePath ClusterSyncResourcesPath = new("cluster.clusterpedia.io", "v1alpha2", "clustersyncresources");
 
     private readonly KubeClient _host;
     private readonly ClusterSynchroManager _manager;
@@ -25,7 +26,9 @@ public sealed partial class HostPediaClusterSource : IAsyncDisposable
     private readonly SemaphoreSlim _statusDirty = new(0);
     private readonly Dictionary<string, string> _writtenStatus = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _known = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ClusterSyncResources> _syncResourceSets = new(StringComparer.Ordinal);
     private Task _informer = Task.CompletedTask;
+    private Task _syncResourcesInformer = Task.CompletedTask;
     private Task _statusWriter = Task.CompletedTask;
 
     public HostPediaClusterSource(KubeClient host, ClusterSynchroManager manager, ILogger? logger = null, TimeSpan? statusDelay = null)
@@ -39,6 +42,7 @@ public sealed partial class HostPediaClusterSource : IAsyncDisposable
     public void Start()
     {
         _manager.Changed += OnManagerChanged;
+        _syncResourcesInformer = Task.Run(() => RunSyncResourcesInformerAsync(_stop.Token));
         _informer = Task.Run(() => RunInformerAsync(_stop.Token));
         _statusWriter = Task.Run(() => RunStatusWriterAsync(_stop.Token));
     }
@@ -48,55 +52,28 @@ public sealed partial class HostPediaClusterSource : IAsyncDisposable
         if (_statusDirty.CurrentCount == 0) _statusDirty.Release();
     }
 
-    private async Task RunInformerAsync(CancellationToken ct)
-    {
-        var backoff = TimeSpan.FromSeconds(1);
-        while (!ct.IsCancellationRequested)
+    private Task RunInformerAsync(CancellationToken ct) =>
+        new HostInformer(_host, PediaClusters, HandleAsync, ForgetAsync, async (listed, c) =>
         {
-            try
-            {
-                var rv = await RelistAsync(ct).ConfigureAwait(false);
-                while (true)
-                {
-                    await foreach (var e in _host.WatchAsync(PediaClusters, rv, KubeClient.RandomWatchTimeoutSeconds(), ct).ConfigureAwait(false))
-                    {
-                        rv = e.Key.ResourceVersion;
-                        if (e.Type == KubeWatchEventType.Bookmark) continue;
-                        if (e.Type == KubeWatchEventType.Deleted) await ForgetAsync(e.Key.Name, ct).ConfigureAwait(false);
-                        else await HandleAsync(e.Json, ct).ConfigureAwait(false);
-                    }
-                    backoff = TimeSpan.FromSeconds(1);
-                }
-            }
-            catch (KubeApiException e) when (e.IsExpired)
-            {
-                // relist
-            }
-            catch (Exception e) when (!ct.IsCancellationRequested)
-            {
-                LogInformerFailed(_logger, e.Message);
-                await Task.Delay(backoff, ct).ConfigureAwait(false);
-                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
-            }
-        }
-    }
+            foreach (var name in _known.Keys.Where(n => !listed.Contains(n)).ToList()) await ForgetAsync(name, c).ConfigureAwait(false);
+        }, _logger).RunAsync(ct);
 
-    private async Task<string> RelistAsync(CancellationToken ct)
-    {
-        var listed = new HashSet<string>(StringComparer.Ordinal);
-        var rv = "";
-        await foreach (var page in _host.ListAsync(PediaClusters, 100, null, ct).ConfigureAwait(false))
+    private Task RunSyncResourcesInformerAsync(CancellationToken ct) =>
+        new HostInformer(_host, ClusterSyncResourcesPath, async (json, c) =>
         {
-            foreach (var item in page.Items)
-            {
-                listed.Add(item.Key.Name);
-                await HandleAsync(item.Json, ct).ConfigureAwait(false);
-            }
-            rv = page.ResourceVersion;
-        }
-        foreach (var name in _known.Keys.Where(n => !listed.Contains(n)).ToList()) await ForgetAsync(name, ct).ConfigureAwait(false);
-        return rv;
-    }
+            var set = JsonSerializer.Deserialize(json.Span, SynchroJsonContext.Default.ClusterSyncResources)!;
+            _syncResourceSets[set.Metadata.Name] = set;
+            await _manager.SetClusterSyncResourcesAsync([.. _syncResourceSets.Values], c).ConfigureAwait(false);
+        }, async (name, c) =>
+        {
+            if (_syncResourceSets.TryRemove(name, out _))
+                await _manager.SetClusterSyncResourcesAsync([.. _syncResourceSets.Values], c).ConfigureAwait(false);
+        }, async (listed, c) =>
+        {
+            var removed = false;
+            foreach (var name in _syncResourceSets.Keys.Where(n => !listed.Contains(n)).ToList()) removed |= _syncResourceSets.TryRemove(name, out _);
+            if (removed) await _manager.SetClusterSyncResourcesAsync([.. _syncResourceSets.Values], c).ConfigureAwait(false);
+        }, _logger).RunAsync(ct);
 
     private async Task HandleAsync(ReadOnlyMemory<byte> json, CancellationToken ct)
     {
@@ -207,16 +184,13 @@ public sealed partial class HostPediaClusterSource : IAsyncDisposable
         await _stop.CancelAsync().ConfigureAwait(false);
         try
         {
-            await Task.WhenAll(_informer, _statusWriter).ConfigureAwait(false);
+            await Task.WhenAll(_informer, _syncResourcesInformer, _statusWriter).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
         }
         _stop.Dispose();
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "host cluster: PediaCluster list/watch failed: {Error}")]
-    private static partial void LogInformerFailed(ILogger logger, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "host cluster: writing the status of PediaCluster {Cluster} failed: {Error}")]
     private static partial void LogStatusFailed(ILogger logger, string cluster, string error);

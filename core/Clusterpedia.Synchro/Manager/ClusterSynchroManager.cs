@@ -61,20 +61,38 @@ public sealed partial class ClusterSynchroManager : IPediaClusterStatusSource, I
     public async Task ReconcileAsync(IReadOnlyCollection<PediaCluster> clusters, IReadOnlyCollection<ClusterSyncResources> syncResourceSets,
         CancellationToken cancellationToken)
     {
-        bool setsChanged;
-        lock (_gate)
-        {
-            var incoming = syncResourceSets.ToDictionary(s => s.Metadata.Name, StringComparer.Ordinal);
-            setsChanged = incoming.Count != _syncResourceSets.Count || incoming.Any(kv =>
-                !_syncResourceSets.TryGetValue(kv.Key, out var old) || Serialize(old.Spec) != Serialize(kv.Value.Spec));
-            _syncResourceSets.Clear();
-            foreach (var (k, v) in incoming) _syncResourceSets[k] = v;
-        }
-        foreach (var cluster in clusters) await ApplyAsync(cluster, setsChanged, cancellationToken).ConfigureAwait(false);
+        var changed = UpdateSyncResourceSets(syncResourceSets);
+        foreach (var cluster in clusters)
+            await ApplyAsync(cluster, changed.Contains(cluster.Spec.SyncResourcesRefName ?? ""), cancellationToken).ConfigureAwait(false);
         var wanted = clusters.Select(c => c.Metadata.Name).ToHashSet(StringComparer.Ordinal);
         List<string> gone;
         lock (_gate) gone = _clusters.Keys.Where(k => !wanted.Contains(k)).ToList();
         foreach (var name in gone) await DeleteAsync(name, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Replaces the ClusterSyncResources; clusters that reference a changed one are applied again.</summary>
+    public async Task SetClusterSyncResourcesAsync(IReadOnlyCollection<ClusterSyncResources> syncResourceSets, CancellationToken cancellationToken)
+    {
+        var changed = UpdateSyncResourceSets(syncResourceSets);
+        List<PediaCluster> affected;
+        lock (_gate) affected = _clusters.Values.Where(e => changed.Contains(e.Cluster.Spec.SyncResourcesRefName ?? "")).Select(e => e.Cluster).ToList();
+        foreach (var cluster in affected) await ApplyAsync(cluster, true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Stores the sets and returns the names that were added, changed or removed.</summary>
+    private HashSet<string> UpdateSyncResourceSets(IReadOnlyCollection<ClusterSyncResources> syncResourceSets)
+    {
+        lock (_gate)
+        {
+            var incoming = syncResourceSets.ToDictionary(s => s.Metadata.Name, StringComparer.Ordinal);
+            var changed = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (name, set) in incoming)
+                if (!_syncResourceSets.TryGetValue(name, out var old) || Serialize(old.Spec) != Serialize(set.Spec)) changed.Add(name);
+            foreach (var name in _syncResourceSets.Keys.Where(n => !incoming.ContainsKey(n))) changed.Add(name);
+            _syncResourceSets.Clear();
+            foreach (var (k, v) in incoming) _syncResourceSets[k] = v;
+            return changed;
+        }
     }
 
     /// <summary>Adds or updates a cluster. Applying an unchanged spec again does nothing.</summary>

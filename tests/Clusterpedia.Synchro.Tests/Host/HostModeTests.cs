@@ -31,8 +31,25 @@ public sealed class HostModeTests : IAsyncLifetime
             Server = host.Url.ToString(), Token = Encoding.UTF8.GetBytes(host.Options.RequiredToken!),
         }));
         var item = HostPediaClusterSource.PediaClusters.ItemPath("", "member-1");
+        // Pods from the spec, the rest from a shared ClusterSyncResources.
+        var pediaCluster = SyncHarness.PediaClusterFor(member, new ClusterGroupResources { Group = "", Resources = ["pods"] });
+        pediaCluster.Spec.SyncResourcesRefName = "shared";
         await hostClient.CreateObjectAsync(HostPediaClusterSource.PediaClusters.CollectionPath,
-            JsonSerializer.SerializeToUtf8Bytes(SyncHarness.PediaClusterFor(member), SynchroJsonContext.Default.PediaCluster), CancellationToken.None);
+            JsonSerializer.SerializeToUtf8Bytes(pediaCluster, SynchroJsonContext.Default.PediaCluster), CancellationToken.None);
+        var shared = new ClusterSyncResources
+        {
+            Metadata = new ObjectMeta { Name = "shared" },
+            Spec = new ClusterSyncResourcesSpec
+            {
+                SyncResources =
+                [
+                    new ClusterGroupResources { Group = "apps", Resources = ["deployments", "replicasets"] },
+                    new ClusterGroupResources { Group = "stable.example.com", Resources = ["crontabs"] },
+                ],
+            },
+        };
+        await hostClient.CreateObjectAsync(HostPediaClusterSource.ClusterSyncResourcesPath.CollectionPath,
+            JsonSerializer.SerializeToUtf8Bytes(shared, SynchroJsonContext.Default.ClusterSyncResources), CancellationToken.None);
 
         await using var manager = new ClusterSynchroManager(_harness.Storage, SyncHarness.FastOptions());
         await using var source = new HostPediaClusterSource(hostClient, manager, statusDelay: TimeSpan.FromMilliseconds(100));
