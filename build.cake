@@ -1,0 +1,209 @@
+// Build entry point: `dotnet tool restore` once, then `dotnet cake --target=<Build|Test|Publish|Images>`.
+// Built-in Cake aliases only (no addins).
+//
+//   --storages=memory,internal   storage layers compiled into the hosts (default: hosts/Storages.props' default set)
+//   --components=binding-apiserver,apiserver   hosts to publish/image (default: all three)
+//   --runtime=linux-x64          --configuration=Release (Publish/Images) or Debug (Build/Test)
+
+using System.Text.RegularExpressions;
+
+var target = Argument("target", "Default");
+var configurationArgument = Argument<string>("configuration", null);
+var runtime = Argument("runtime", "linux-x64");
+var storagesArgument = Argument("storages", "");
+var componentsArgument = Argument("components", "apiserver,clustersynchro-manager,binding-apiserver");
+
+var root = MakeAbsolute(Directory("."));
+var artifacts = root.Combine("artifacts");
+var knownComponents = new[] { "apiserver", "clustersynchro-manager", "binding-apiserver" };
+var version = XmlPeek(root.CombineWithFilePath("Directory.Build.props"), "/Project/PropertyGroup/ClusterpediaVersion");
+
+IReadOnlyList<string> SplitList(string value) =>
+    value.Split(new[] { ',', ';', ' ' }, StringSplitOptions.RemoveEmptyEntries)
+        .Select(v => v.Trim().ToLowerInvariant())
+        .Distinct()
+        .ToList();
+
+FilePath HostProject(string component) => root.CombineWithFilePath($"hosts/{component}/{component}.csproj");
+
+// Without --storages, the set is hosts/Storages.props' own default (its Default="true" layers whose project exists),
+// asked from MSBuild so the name -> project table lives in one place.
+IReadOnlyList<string> DefaultStorages()
+{
+    var arguments = new ProcessArgumentBuilder()
+        .Append("msbuild").AppendQuoted(HostProject("binding-apiserver").FullPath)
+        .Append("-getItem:ClusterpediaKnownStorage").Append("-nologo");
+    var exitCode = StartProcess("dotnet", new ProcessSettings { Arguments = arguments, RedirectStandardOutput = true }, out IEnumerable<string> output);
+    if (exitCode != 0) throw new CakeException($"could not read the storage layers from hosts/Storages.props:\n{string.Join("\n", output)}");
+    using var json = System.Text.Json.JsonDocument.Parse(string.Join("\n", output));
+    return json.RootElement.GetProperty("Items").GetProperty("ClusterpediaKnownStorage").EnumerateArray()
+        .Where(item => item.GetProperty("Default").GetString() == "true")
+        .Select(item => item.GetProperty("Identity").GetString())
+        .ToList();
+}
+
+IReadOnlyList<string> selectedStorages = null;
+IReadOnlyList<string> Storages()
+{
+    if (selectedStorages is null)
+    {
+        var given = SplitList(storagesArgument);
+        selectedStorages = (given.Count > 0 ? given : DefaultStorages()).OrderBy(n => n, StringComparer.Ordinal).ToList();
+        if (selectedStorages.Count == 0) throw new CakeException("--storages: no storage layer selected, and hosts/Storages.props has no default one");
+    }
+    return selectedStorages;
+}
+
+// The storage set names artifacts and image tags: sorted, so memory,internal and internal,memory are one set.
+string StorageSet() => string.Join("-", Storages());
+string StorageList() => string.Join(",", Storages());
+
+var components = SplitList(componentsArgument);
+foreach (var component in components)
+{
+    if (!knownComponents.Contains(component))
+        throw new CakeException($"--components: unknown component \"{component}\"; known: {string.Join(", ", knownComponents)}");
+}
+
+Task("Build")
+    .Description("Builds every host (with the selected storages) and every test project.")
+    .Does(() =>
+{
+    var settings = new DotNetBuildSettings
+    {
+        Configuration = configurationArgument ?? "Debug",
+        MSBuildSettings = new DotNetMSBuildSettings().WithProperty("ClusterpediaStorages", StorageList()),
+    };
+    foreach (var component in knownComponents) DotNetBuild(HostProject(component).FullPath, settings);
+    foreach (var project in GetFiles(root.FullPath + "/tests/**/*.Tests.csproj"))
+        DotNetBuild(project.FullPath, new DotNetBuildSettings { Configuration = configurationArgument ?? "Debug" });
+});
+
+Task("Test")
+    .Description("Runs every tests/**/*.Tests.csproj and prints the totals.")
+    .Does(() =>
+{
+    var results = artifacts.Combine("test-results");
+    CleanDirectory(results);
+    var failedProjects = new List<string>();
+    long passed = 0, failed = 0, skipped = 0;
+    var namespaces = new XmlPeekSettings
+    {
+        Namespaces = new Dictionary<string, string> { ["t"] = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010" },
+        SuppressWarning = true,
+    };
+    foreach (var project in GetFiles(root.FullPath + "/tests/**/*.Tests.csproj").OrderBy(p => p.FullPath))
+    {
+        var name = project.GetFilenameWithoutExtension().FullPath;
+        var trx = results.CombineWithFilePath(name + ".trx");
+        try
+        {
+            DotNetTest(project.FullPath, new DotNetTestSettings
+            {
+                Configuration = configurationArgument ?? "Debug",
+                Loggers = new[] { $"trx;LogFileName={trx.GetFilename()}" },
+                ResultsDirectory = results,
+            });
+        }
+        catch (Exception ex)
+        {
+            // Keep going so one broken project does not hide the others' results.
+            Error($"{name}: {ex.Message}");
+            failedProjects.Add(name);
+        }
+        if (!FileExists(trx))
+        {
+            if (!failedProjects.Contains(name)) failedProjects.Add(name);
+            continue;
+        }
+        long Counter(string attribute) =>
+            long.TryParse(XmlPeek(trx, $"/t:TestRun/t:ResultSummary/t:Counters/@{attribute}", namespaces), out var n) ? n : 0;
+        passed += Counter("passed");
+        failed += Counter("failed") + Counter("error") + Counter("timeout") + Counter("aborted");
+        skipped += Counter("notExecuted");
+    }
+    Information($"Test totals: {passed} passed, {failed} failed, {skipped} skipped");
+    if (failed > 0 || failedProjects.Count > 0)
+        throw new CakeException($"tests failed ({failed} failed test(s); projects with failures: {string.Join(", ", failedProjects)})");
+});
+
+Task("Publish")
+    .Description("NativeAOT executables under artifacts/<component>-<storage-set>/, with no trimming or AOT warning.")
+    .Does(() =>
+{
+    var logs = artifacts.Combine("logs");
+    EnsureDirectoryExists(logs);
+    foreach (var component in components)
+    {
+        var output = artifacts.Combine($"{component}-{StorageSet()}");
+        var log = logs.CombineWithFilePath($"publish-{component}-{StorageSet()}.log");
+        CleanDirectory(output);
+        Information($"Publishing {component} with storage layers {string.Join(", ", Storages())} for {runtime}");
+        DotNetPublish(HostProject(component).FullPath, new DotNetPublishSettings
+        {
+            Configuration = configurationArgument ?? "Release",
+            Runtime = runtime,
+            OutputDirectory = output,
+            // PublishAot is set in each host's csproj: as a global property it would reach the generator (NETSDK1207).
+            MSBuildSettings = new DotNetMSBuildSettings()
+                .WithProperty("ClusterpediaStorages", StorageList())
+                .WithProperty("TreatWarningsAsErrors", "true")
+                .AddFileLogger(new MSBuildFileLoggerSettings { LogFile = log.FullPath, Verbosity = DotNetVerbosity.Normal }),
+        });
+
+        // ILC warnings do not always become errors; the log is the last word.
+        var ilWarnings = System.IO.File.ReadLines(log.FullPath).Where(l => Regex.IsMatch(l, @"warning IL\d{4}")).Distinct().ToList();
+        if (ilWarnings.Count > 0)
+            throw new CakeException($"{component}: {ilWarnings.Count} trimming/AOT warning(s):\n{string.Join("\n", ilWarnings)}");
+
+        var binary = output.CombineWithFilePath(component);
+        if (!FileExists(binary)) throw new CakeException($"{component}: publish produced no {binary}");
+        Information($"{binary}: {new System.IO.FileInfo(binary.FullPath).Length / 1024.0 / 1024.0:F1} MiB");
+    }
+});
+
+Task("Images")
+    .Description("One image per component for the storage set, from Dockerfile.aot, tagged <component>:<version>-<storage-set>.")
+    .Does(() =>
+{
+    bool Works(string tool, string arguments)
+    {
+        try
+        {
+            return StartProcess(tool, new ProcessSettings { Arguments = arguments, RedirectStandardOutput = true, RedirectStandardError = true }) == 0;
+        }
+        catch (Exception)
+        {
+            return false; // not installed
+        }
+    }
+
+    string engine = Works("docker", "info") ? "docker" : Works("buildah", "info") ? "buildah" : null;
+    if (engine is null)
+    {
+        throw new CakeException(
+            "Images: no container engine can build here: `docker info` failed (no docker daemon reachable) and buildah is not installed or not working. " +
+            "Start a docker daemon or install buildah, or build elsewhere with: docker build -f Dockerfile.aot " +
+            $"--build-arg COMPONENT=<component> --build-arg STORAGES={StorageList()} --build-arg VERSION={version} -t <component>:{version}-{StorageSet()} .");
+    }
+
+    foreach (var component in components)
+    {
+        var tag = $"{component}:{version}-{StorageSet()}";
+        Information($"{engine}: building {tag}");
+        var arguments = new ProcessArgumentBuilder()
+            .Append("build")
+            .Append("-f").AppendQuoted(root.CombineWithFilePath("Dockerfile.aot").FullPath)
+            .Append("--build-arg").AppendQuoted($"COMPONENT={component}")
+            .Append("--build-arg").AppendQuoted($"STORAGES={StorageList()}")
+            .Append("--build-arg").AppendQuoted($"VERSION={version}")
+            .Append("-t").AppendQuoted(tag)
+            .AppendQuoted(root.FullPath);
+        var exitCode = StartProcess(engine, new ProcessSettings { Arguments = arguments, WorkingDirectory = root });
+        if (exitCode != 0) throw new CakeException($"{engine} build of {tag} failed with exit code {exitCode}");
+    }
+});
+
+Task("Default").IsDependentOn("Build");
+
+RunTarget(target);

@@ -1,0 +1,66 @@
+using System.Net;
+
+namespace Clusterpedia.Hosting.CommandLine;
+
+/// <summary>The flags every host accepts, with upstream Clusterpedia's names, and their conversion to <see cref="HostOptions"/>.</summary>
+public static class HostFlags
+{
+    public const string StorageName = "storage-name";
+    public const string StorageConfig = "storage-config";
+    public const string BindAddress = "bind-address";
+    public const string SecurePort = "secure-port";
+    public const string CertDir = "cert-dir";
+    public const string TlsCertFile = "tls-cert-file";
+    public const string TlsPrivateKeyFile = "tls-private-key-file";
+    public const string Version = "version";
+    public const string Help = "help";
+
+    public static FlagSet Create(HostComponent component, HostDefaults defaults) => new FlagSet(component.Name)
+        .Add(new(StorageName, "the storage layer to use; it must be compiled into this binary", DefaultValue: defaults.StorageName))
+        .Add(new(StorageConfig, "the storage layer's config file"))
+        .Add(new(BindAddress, "the IP address on which to serve --secure-port", DefaultValue: "0.0.0.0", ValueName: "ip"))
+        .Add(new(SecurePort, "the port on which to serve HTTPS", DefaultValue: defaults.SecurePort.ToString(System.Globalization.CultureInfo.InvariantCulture), ValueName: "int"))
+        .Add(new(CertDir, "where a generated self-signed certificate is kept when --tls-cert-file is not given; empty keeps it in memory"))
+        .Add(new(TlsCertFile, "the serving certificate (PEM, leaf first, then intermediates)"))
+        .Add(new(TlsPrivateKeyFile, "the private key of --tls-cert-file (PEM)"))
+        .Add(new(Version, "print the version, the core contract version and the compiled-in storage layers, then exit", IsBoolean: true))
+        .Add(new(Help, "print this help and exit", IsBoolean: true, Shorthand: 'h'));
+
+    /// <exception cref="UsageException">A malformed number or address.</exception>
+    /// <exception cref="HostConfigurationException">A missing file, a directory given as a file, or a half-given TLS pair.</exception>
+    public static HostOptions ToOptions(ParsedFlags flags)
+    {
+        var storageName = flags.GetNonEmptyString(StorageName)
+            ?? throw new HostConfigurationException($"--{StorageName} must not be empty");
+        var storageConfig = flags.GetNonEmptyString(StorageConfig);
+        if (storageConfig is not null) RequireFile(StorageConfig, storageConfig);
+
+        var address = flags.GetString(BindAddress) ?? "0.0.0.0";
+        if (!IPAddress.TryParse(address, out var bindAddress))
+            throw new UsageException($"invalid argument \"{address}\" for \"--{BindAddress}\" flag: not an IP address");
+        var securePort = flags.GetInt32(SecurePort, 1, 65535);
+
+        var certDir = flags.GetNonEmptyString(CertDir);
+        if (certDir is not null && File.Exists(certDir))
+            throw new HostConfigurationException($"--{CertDir} \"{certDir}\" is a file, not a directory");
+
+        var certFile = flags.GetNonEmptyString(TlsCertFile);
+        var keyFile = flags.GetNonEmptyString(TlsPrivateKeyFile);
+        if ((certFile is null) != (keyFile is null))
+            throw new HostConfigurationException($"--{TlsCertFile} and --{TlsPrivateKeyFile} must be given together");
+        if (certFile is not null) RequireFile(TlsCertFile, certFile);
+        if (keyFile is not null) RequireFile(TlsPrivateKeyFile, keyFile);
+
+        return new HostOptions(
+            new StorageOptions(storageName, storageConfig is null ? null : Path.GetFullPath(storageConfig)),
+            new ServingOptions(bindAddress, securePort, certDir, certFile, keyFile));
+    }
+
+    private static void RequireFile(string flag, string path)
+    {
+        if (Directory.Exists(path))
+            throw new HostConfigurationException($"--{flag} \"{path}\" is a directory, not a file");
+        if (!File.Exists(path))
+            throw new HostConfigurationException($"--{flag} \"{path}\" does not exist");
+    }
+}

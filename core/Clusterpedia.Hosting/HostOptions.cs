@@ -1,0 +1,20 @@
+using System.Net;
+
+namespace Clusterpedia.Hosting;
+
+/// <summary>Everything a host was told on its command line, validated once at start-up.</summary>
+public sealed record HostOptions(StorageOptions Storage, ServingOptions Serving);
+
+/// <summary><c>--storage-name</c> and <c>--storage-config</c>; the config file is known to exist.</summary>
+public sealed record StorageOptions(string Name, string? ConfigPath);
+
+/// <summary>Where and how the HTTPS server listens.</summary>
+/// <param name="CertDir">Where a generated self-signed certificate is kept; null keeps it in memory.</param>
+/// <param name="TlsCertFile">The serving certificate (PEM, leaf first); null means generate one.</param>
+/// <param name="TlsPrivateKeyFile">Its private key (PEM); set exactly when <paramref name="TlsCertFile"/> is.</param>
+public sealed record ServingOptions(
+    IPAddress BindAddress,
+    int SecurePort,
+    string? CertDir,
+    string? TlsCertFile,
+    string? TlsPrivateKeyFile);

@@ -1,0 +1,51 @@
+using System.Net;
+using Clusterpedia.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Clusterpedia.Hosting.Serving;
+
+/// <summary>Builds the Kestrel HTTPS application every host runs: health, version, and (later) the component's features.</summary>
+public static class HostServer
+{
+    public static WebApplication Build(
+        HostComponent component, HostOptions options, ServingCertificate certificate, IStorageFactory storage, VersionInfo version)
+    {
+        // Our flags are parsed already; ASP.NET must not read them again as configuration.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ApplicationName = component.Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            var https = new HttpsConnectionAdapterOptions
+            {
+                ServerCertificate = certificate.Certificate,
+                ServerCertificateChain = certificate.Chain.Count == 0 ? null : certificate.Chain,
+            };
+            var address = options.Serving.BindAddress;
+            if (address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any))
+                kestrel.ListenAnyIP(options.Serving.SecurePort, listen => listen.UseHttps(https));
+            else
+                kestrel.Listen(address, options.Serving.SecurePort, listen => listen.UseHttps(https));
+        });
+
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(storage);
+        builder.Services.AddSingleton(version);
+        builder.Services.AddHealthChecks();
+        // Later issues register the Clusterpedia API (component.ServesApi) and the cluster synchro (component.RunsSynchro) here.
+
+        var app = builder.Build();
+        app.MapHealthEndpoints();
+        app.MapVersionEndpoint(version);
+        return app;
+    }
+}
