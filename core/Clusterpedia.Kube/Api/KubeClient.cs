@@ -138,7 +138,7 @@ public sealed class KubeClient : IDisposable
         {
             while (true)
             {
-                var result = await pipe.ReadAsync(lifetime.Token).ConfigureAwait(false);
+                if (await ReadOrTimeOutAsync(pipe, lifetime.Token, cancellationToken).ConfigureAwait(false) is not { } result) yield break;
                 var buffer = result.Buffer;
                 while (TryReadLine(ref buffer, out var line))
                 {
@@ -152,6 +152,19 @@ public sealed class KubeClient : IDisposable
         finally
         {
             await pipe.CompleteAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Null when our own guard timeout fired: the watch just ends, as if the server had closed it.</summary>
+    private static async ValueTask<ReadResult?> ReadOrTimeOutAsync(PipeReader pipe, CancellationToken lifetime, CancellationToken caller)
+    {
+        try
+        {
+            return await pipe.ReadAsync(lifetime).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!caller.IsCancellationRequested)
+        {
+            return null;
         }
     }
 
