@@ -54,7 +54,7 @@ internal sealed class Churn
         }
         var rsKey = _store.RandomKey(SimulatedResource.ReplicaSets, _random);
         if (rsKey is null || _store.Get(SimulatedResource.ReplicaSets, rsKey) is not { } rs) return;
-        _store.Create(ClusterPopulation.NewPod(rs.Spec, _random));
+        _store.CreatePodWithEvent(ClusterPopulation.NewPod(rs.Spec, _random), _random);
     }
 
     private void Update()

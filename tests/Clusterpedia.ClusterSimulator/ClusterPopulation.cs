@@ -26,7 +26,7 @@ public static class ClusterPopulation
             var rs = new ObjectSpec(SimulatedResource.ReplicaSets, ns, $"{app}-{hash}", NewUid(random), Epoch.AddMinutes(d), rsLabels,
                 new OwnerSpec("apps/v1", "Deployment", deploy.Name, deploy.Uid));
             store.Create(rs);
-            for (var p = 0; p < options.PodsPerReplicaSet; p++) store.Create(NewPod(rs, random));
+            for (var p = 0; p < options.PodsPerReplicaSet; p++) store.CreatePodWithEvent(NewPod(rs, random), random);
         }
 
         for (var c = 0; c < options.CronTabs; c++) store.Create(NewCronTab(Ns(c % Math.Max(1, options.Namespaces)), c, random));
@@ -35,6 +35,11 @@ public static class ClusterPopulation
     public static ObjectSpec NewPod(ObjectSpec replicaSet, Random random) =>
         new(SimulatedResource.Pods, replicaSet.Namespace, $"{replicaSet.Name}-{Suffix(random)}", NewUid(random), DateTimeOffset.UtcNow,
             replicaSet.Labels, new OwnerSpec("apps/v1", "ReplicaSet", replicaSet.Name, replicaSet.Uid));
+
+    /// <summary>The scheduler's event about a pod.</summary>
+    public static ObjectSpec NewEvent(ObjectSpec pod, Random random) =>
+        new(SimulatedResource.Events, pod.Namespace, $"{pod.Name}.{random.Next(0x10000000, int.MaxValue):x}", NewUid(random), DateTimeOffset.UtcNow,
+            new Dictionary<string, string>(), new OwnerSpec("v1", "Pod", pod.Name, pod.Uid));
 
     public static ObjectSpec NewCronTab(string @namespace, int index, Random random) =>
         new(SimulatedResource.CronTabs, @namespace, $"cron-{index}-{Suffix(random)}", NewUid(random), DateTimeOffset.UtcNow,

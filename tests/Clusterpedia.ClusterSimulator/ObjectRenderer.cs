@@ -35,6 +35,7 @@ public static class ObjectRenderer
                     w.WriteEndObject();
                     break;
                 case "CustomResourceDefinition": WriteCrd(w); break;
+                case "Event": WriteEvent(w, spec); break;
                 case "Namespace":
                     w.WriteStartObject("spec"); w.WriteStartArray("finalizers"); w.WriteStringValue("kubernetes"); w.WriteEndArray(); w.WriteEndObject();
                     w.WriteStartObject("status"); w.WriteString("phase", "Active"); w.WriteEndObject();
@@ -217,6 +218,24 @@ public static class ObjectRenderer
         w.WriteNumber("observedGeneration", spec.Generation);
         w.WriteNumber("replicas", 3); w.WriteNumber("readyReplicas", 3); w.WriteNumber("availableReplicas", 3);
         w.WriteEndObject();
+    }
+
+    private static void WriteEvent(Utf8JsonWriter w, ObjectSpec spec)
+    {
+        var involved = spec.Owner!;
+        w.WriteStartObject("involvedObject");
+        w.WriteString("apiVersion", involved.ApiVersion);
+        w.WriteString("kind", involved.Kind);
+        w.WriteString("namespace", spec.Namespace);
+        w.WriteString("name", involved.Name);
+        w.WriteString("uid", involved.Uid);
+        w.WriteEndObject();
+        w.WriteString("reason", "Scheduled");
+        w.WriteString("message", $"Successfully assigned {spec.Namespace}/{involved.Name} to node-1");
+        w.WriteString("type", "Normal");
+        w.WriteNumber("count", spec.Generation);
+        w.WriteStartObject("source"); w.WriteString("component", "default-scheduler"); w.WriteEndObject();
+        w.WriteString("firstTimestamp", spec.Created.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
     }
 
     private static void WriteCrd(Utf8JsonWriter w)

@@ -8,6 +8,8 @@ public sealed record SimulatedResource(string Group, string Version, string Reso
     public string Singular => Kind.ToLowerInvariant();
 
     public static readonly SimulatedResource Pods = new("", "v1", "pods", "Pod", true, ["po"]);
+    /// <summary>core/v1 Events; each pod gets one when it is created. The involved object is kept in the spec's Owner.</summary>
+    public static readonly SimulatedResource Events = new("", "v1", "events", "Event", true, ["ev"]);
     public static readonly SimulatedResource Namespaces = new("", "v1", "namespaces", "Namespace", false, ["ns"]);
     public static readonly SimulatedResource Deployments = new("apps", "v1", "deployments", "Deployment", true, ["deploy"]);
     public static readonly SimulatedResource ReplicaSets = new("apps", "v1", "replicasets", "ReplicaSet", true, ["rs"]);
@@ -23,7 +25,7 @@ public sealed record SimulatedResource(string Group, string Version, string Reso
     public static readonly SimulatedResource Leases = new("coordination.k8s.io", "v1", "leases", "Lease", true, []);
 
     public static IReadOnlyList<SimulatedResource> All { get; } =
-        [Pods, Namespaces, Deployments, ReplicaSets, CustomResourceDefinitions, CronTabs, PediaClusters, ClusterSyncResources, Leases];
+        [Pods, Events, Namespaces, Deployments, ReplicaSets, CustomResourceDefinitions, CronTabs, PediaClusters, ClusterSyncResources, Leases];
 
     /// <summary>Resources clients may create, replace and delete; the rest are generated and read-only.</summary>
     public static IReadOnlyList<SimulatedResource> Writable { get; } = [PediaClusters, ClusterSyncResources, Leases];

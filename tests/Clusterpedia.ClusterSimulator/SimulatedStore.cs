@@ -44,6 +44,16 @@ public sealed partial class SimulatedStore
         }
     }
 
+    /// <summary>Creates a pod and the event the scheduler writes about it.</summary>
+    public void CreatePodWithEvent(ObjectSpec pod, Random random)
+    {
+        lock (_gate)
+        {
+            Create(pod);
+            Create(ClusterPopulation.NewEvent(pod, random));
+        }
+    }
+
     /// <summary>Bumps an object's generation, giving it new content and a new resourceVersion. False if it is gone.</summary>
     public bool Update(SimulatedResource resource, string key)
     {
@@ -61,7 +71,7 @@ public sealed partial class SimulatedStore
         {
             if (!_objects[resource].Remove(key, out var stored)) return false;
             var rv = ++_rv;
-            Publish(new HistoryEvent(rv, resource, "DELETED", stored.Spec.Namespace, ObjectRenderer.Render(stored.Spec, rv)));
+            Publish(new HistoryEvent(rv, resource, "DELETED", stored.Spec.Namespace, ObjectRenderer.Render(stored.Spec, rv), stored.Spec.Owner?.Kind));
             return true;
         }
     }
@@ -71,7 +81,7 @@ public sealed partial class SimulatedStore
         var rv = ++_rv;
         var json = ObjectRenderer.Render(spec, rv);
         _objects[spec.Resource][spec.Key] = new StoredObject(spec, rv, json);
-        Publish(new HistoryEvent(rv, spec.Resource, type, spec.Namespace, json));
+        Publish(new HistoryEvent(rv, spec.Resource, type, spec.Namespace, json, spec.Owner?.Kind));
     }
 
     private void Publish(HistoryEvent e)
@@ -140,7 +150,7 @@ public sealed partial class SimulatedStore
     /// <summary>One page of a list. The continue token carries the list's resourceVersion and the last key.</summary>
     /// <exception cref="ExpiredException">When the continue token predates the last compaction.</exception>
     /// <exception cref="FormatException">When the continue token is malformed.</exception>
-    public ListPage List(SimulatedResource resource, string? @namespace, int limit, string? continueToken)
+    public ListPage List(SimulatedResource resource, string? @namespace, int limit, string? continueToken, string? involvedKind = null)
     {
         lock (_gate)
         {
@@ -161,6 +171,7 @@ public sealed partial class SimulatedStore
             {
                 if (after != null && string.CompareOrdinal(key, after) <= 0) continue;
                 if (@namespace != null && stored.Spec.Namespace != @namespace) continue;
+                if (involvedKind != null && stored.Spec.Owner?.Kind != involvedKind) continue;
                 if (limit > 0 && items.Count == limit)
                 {
                     next = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{listRv}:{after}"));
@@ -175,16 +186,16 @@ public sealed partial class SimulatedStore
 
     /// <summary>Opens a watch. From "" or "0" it first sends every current object as ADDED.</summary>
     /// <exception cref="ExpiredException">When <paramref name="fromResourceVersion"/> predates the kept history.</exception>
-    public SimulatedWatch Watch(SimulatedResource resource, string? @namespace, long? fromResourceVersion)
+    public SimulatedWatch Watch(SimulatedResource resource, string? @namespace, long? fromResourceVersion, string? involvedKind = null)
     {
         lock (_gate)
         {
-            var watch = new SimulatedWatch(this, resource, @namespace);
+            var watch = new SimulatedWatch(this, resource, @namespace, involvedKind);
             if (fromResourceVersion is null or 0)
             {
                 foreach (var stored in _objects[resource].Values)
                 {
-                    var e = new HistoryEvent(stored.ResourceVersion, resource, "ADDED", stored.Spec.Namespace, stored.Json);
+                    var e = new HistoryEvent(stored.ResourceVersion, resource, "ADDED", stored.Spec.Namespace, stored.Json, stored.Spec.Owner?.Kind);
                     if (watch.Matches(e)) watch.Channel.Writer.TryWrite(e);
                 }
             }
@@ -203,7 +214,8 @@ public sealed partial class SimulatedStore
 
 public sealed record StoredObject(ObjectSpec Spec, long ResourceVersion, byte[] Json);
 
-public sealed record HistoryEvent(long ResourceVersion, SimulatedResource Resource, string Type, string Namespace, byte[] Json);
+/// <param name="OwnerKind">The owner's (or an event's involved object's) kind, for field-selected watches.</param>
+public sealed record HistoryEvent(long ResourceVersion, SimulatedResource Resource, string Type, string Namespace, byte[] Json, string? OwnerKind = null);
 
 public sealed record ListPage(long ResourceVersion, IReadOnlyList<byte[]> Items, string? Continue);
 
@@ -213,18 +225,22 @@ public sealed class SimulatedWatch : IDisposable
 {
     private readonly SimulatedStore _store;
 
-    internal SimulatedWatch(SimulatedStore store, SimulatedResource resource, string? @namespace)
+    internal SimulatedWatch(SimulatedStore store, SimulatedResource resource, string? @namespace, string? involvedKind = null)
     {
         _store = store;
         Resource = resource;
         Namespace = @namespace;
+        InvolvedKind = involvedKind;
     }
+
+    public string? InvolvedKind { get; }
 
     public SimulatedResource Resource { get; }
     public string? Namespace { get; }
     public Channel<HistoryEvent> Channel { get; } = System.Threading.Channels.Channel.CreateUnbounded<HistoryEvent>();
 
-    internal bool Matches(HistoryEvent e) => e.Resource == Resource && (Namespace == null || e.Namespace == Namespace);
+    internal bool Matches(HistoryEvent e) =>
+        e.Resource == Resource && (Namespace == null || e.Namespace == Namespace) && (InvolvedKind == null || e.OwnerKind == InvolvedKind);
 
     public void Dispose() => _store.Unregister(this);
 }

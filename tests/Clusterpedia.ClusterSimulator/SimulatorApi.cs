@@ -99,10 +99,21 @@ internal sealed class SimulatorApi(ClusterSimulator cluster)
         }
 
         var query = ctx.Request.Query;
+        string? involvedKind = null;
+        if (query["fieldSelector"] is [{ Length: > 0 } selector])
+        {
+            // The simulator understands the one selector the synchro sends for events.
+            if (resource != SimulatedResource.Events || !selector.StartsWith("involvedObject.kind=", StringComparison.Ordinal))
+            {
+                await WriteStatusAsync(ctx, 400, "BadRequest", $"field label not supported: {selector}").ConfigureAwait(false);
+                return;
+            }
+            involvedKind = selector["involvedObject.kind=".Length..];
+        }
         if (query["watch"] is [var watch] && watch is "true" or "1")
-            await WatchAsync(ctx, resource, ns).ConfigureAwait(false);
+            await WatchAsync(ctx, resource, ns, involvedKind).ConfigureAwait(false);
         else
-            await ListAsync(ctx, resource, ns).ConfigureAwait(false);
+            await ListAsync(ctx, resource, ns, involvedKind).ConfigureAwait(false);
     }
 
     /// <summary>POST, PUT (object or status) and DELETE of raw objects; the simulator's own resources are read-only.</summary>
@@ -140,14 +151,14 @@ internal sealed class SimulatorApi(ClusterSimulator cluster)
         }
     }
 
-    private async Task ListAsync(HttpContext ctx, SimulatedResource resource, string? ns)
+    private async Task ListAsync(HttpContext ctx, SimulatedResource resource, string? ns, string? involvedKind)
     {
         var query = ctx.Request.Query;
         _ = int.TryParse(query["limit"], CultureInfo.InvariantCulture, out var limit);
         ListPage page;
         try
         {
-            page = cluster.Store.List(resource, ns, limit, query["continue"]);
+            page = cluster.Store.List(resource, ns, limit, query["continue"], involvedKind);
         }
         catch (ExpiredException e)
         {
@@ -175,7 +186,7 @@ internal sealed class SimulatorApi(ClusterSimulator cluster)
         }).ConfigureAwait(false);
     }
 
-    private async Task WatchAsync(HttpContext ctx, SimulatedResource resource, string? ns)
+    private async Task WatchAsync(HttpContext ctx, SimulatedResource resource, string? ns, string? involvedKind)
     {
         var query = ctx.Request.Query;
         long? from = long.TryParse(query["resourceVersion"], CultureInfo.InvariantCulture, out var rv) ? rv : null;
@@ -188,7 +199,7 @@ internal sealed class SimulatorApi(ClusterSimulator cluster)
         SimulatedWatch watch;
         try
         {
-            watch = cluster.Store.Watch(resource, ns, from);
+            watch = cluster.Store.Watch(resource, ns, from, involvedKind);
         }
         catch (ExpiredException e)
         {

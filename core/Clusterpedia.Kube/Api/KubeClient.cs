@@ -100,13 +100,14 @@ public sealed class KubeClient : IDisposable
     /// </summary>
     /// <exception cref="KubeApiException">On an error answer; <see cref="KubeApiException.IsExpired"/> when a continue token expired.</exception>
     public async IAsyncEnumerable<ListPage> ListAsync(ApiResourcePath resource, int limit, string? resourceVersion,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken, string? fieldSelector = null)
     {
         string? cont = null;
         do
         {
             var query = new List<string>();
             if (limit > 0) query.Add($"limit={limit}");
+            if (fieldSelector != null) query.Add($"fieldSelector={Uri.EscapeDataString(fieldSelector)}");
             if (cont != null) query.Add($"continue={Uri.EscapeDataString(cont)}");
             else if (!string.IsNullOrEmpty(resourceVersion)) query.Add($"resourceVersion={Uri.EscapeDataString(resourceVersion)}");
             var url = resource.CollectionPath + (query.Count > 0 ? "?" + string.Join('&', query) : "");
@@ -124,9 +125,10 @@ public sealed class KubeClient : IDisposable
     /// </summary>
     /// <exception cref="KubeApiException">On an error answer or ERROR event; <see cref="KubeApiException.IsExpired"/> means relist.</exception>
     public async IAsyncEnumerable<KubeWatchEvent> WatchAsync(ApiResourcePath resource, string resourceVersion, int timeoutSeconds,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken, string? fieldSelector = null)
     {
-        var url = $"{resource.CollectionPath}?watch=true&allowWatchBookmarks=true&timeoutSeconds={timeoutSeconds}&resourceVersion={Uri.EscapeDataString(resourceVersion)}";
+        var url = $"{resource.CollectionPath}?watch=true&allowWatchBookmarks=true&timeoutSeconds={timeoutSeconds}&resourceVersion={Uri.EscapeDataString(resourceVersion)}"
+            + (fieldSelector is null ? "" : $"&fieldSelector={Uri.EscapeDataString(fieldSelector)}");
         using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         lifetime.CancelAfter(TimeSpan.FromSeconds(timeoutSeconds + 30)); // a server that forgets its timeout must not hang us
         using var response = await _http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, lifetime.Token).ConfigureAwait(false);

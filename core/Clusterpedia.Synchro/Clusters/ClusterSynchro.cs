@@ -105,9 +105,10 @@ public sealed partial class ClusterSynchro : IAsyncDisposable
                 foreach (var r in negotiated.Resources)
                 {
                     if (_synchros.ContainsKey(r.StorageResource)) continue;
-                    var seed = _storedVersions.TryGetValue(r.StorageResource, out var v) ? v.Resources : null;
+                    var stored = _storedVersions.GetValueOrDefault(r.StorageResource);
                     var synchro = new ResourceSynchro(Name, _client, new ApiResourcePath(r.SyncResource.Group, r.SyncResource.Version, r.SyncResource.Resource),
-                        r.StorageConfig, _storage, seed, _options.Resource, _loggers.CreateLogger("Clusterpedia.Synchro.ResourceSynchro"), _statusChanged);
+                        r.StorageConfig, _storage, stored?.Resources, _options.Resource, _loggers.CreateLogger("Clusterpedia.Synchro.ResourceSynchro"), _statusChanged,
+                        r.SyncEvents, stored?.Events);
                     _synchros[r.StorageResource] = synchro;
                     _storedResources.Add(r.StorageResource);
                     if (_runnerActive) synchro.Start();

@@ -79,7 +79,8 @@ public static class ResourceNegotiator
                     var gvr = new GroupVersionResource(group.Name, version, plural);
                     if (!seen.Add(gvr)) continue;
                     var d = served.First(r => r.Resource == plural && r.Version == version);
-                    result.Add(new NegotiatedResource(gvr, gvr, d.Kind, d.SingularName, d.Namespaced));
+                    var events = entry.EventsInvolvedResources is { } involved && (involved.Contains("*") || involved.Contains(plural, StringComparer.OrdinalIgnoreCase));
+                    result.Add(new NegotiatedResource(gvr, gvr, d.Kind, d.SingularName, d.Namespaced, events));
                     resourceStatus.SyncConditions.Add(new ClusterResourceSyncCondition
                     {
                         Version = version, StorageVersion = version, Status = Resources.SyncStatus.Pending, Reason = "SynchroCreating",

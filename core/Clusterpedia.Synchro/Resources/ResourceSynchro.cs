@@ -29,6 +29,8 @@ public sealed partial class ResourceSynchro : IAsyncDisposable
     private volatile ConcurrentDictionary<string, string> _known;
     private CancellationTokenSource? _informerStop;
     private Task _informer = Task.CompletedTask;
+    private readonly EventSynchro? _events;
+    private Task _eventsTask = Task.CompletedTask;
     private bool _pausedForHealth = true;
     private volatile bool _pausedForStorage;
     private volatile bool _initialListDone;
@@ -37,7 +39,7 @@ public sealed partial class ResourceSynchro : IAsyncDisposable
 
     public ResourceSynchro(string cluster, KubeClient client, ApiResourcePath syncResource, ResourceStorageConfig storageConfig,
         IStorageFactory storage, IReadOnlyDictionary<string, string>? storedVersions, ResourceSynchroOptions options,
-        ILogger logger, Action? statusChanged = null)
+        ILogger logger, Action? statusChanged = null, bool syncEvents = false, IReadOnlyDictionary<string, string>? storedEvents = null)
     {
         _cluster = cluster;
         _client = client;
@@ -49,6 +51,9 @@ public sealed partial class ResourceSynchro : IAsyncDisposable
         _logger = logger;
         _statusChanged = statusChanged ?? (() => { });
         _known = new ConcurrentDictionary<string, string>(storedVersions ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        if (syncEvents)
+            _events = new EventSynchro(cluster, client, storageConfig.Kind, key => _known.ContainsKey(key), () => !InitialListPhase, _storage,
+                storedEvents, options, logger);
         _writers = Enumerable.Range(0, Math.Max(1, options.Writers)).Select(_ => Task.Run(() => RunWriterAsync(_lifetime.Token))).ToArray();
     }
 
@@ -60,6 +65,9 @@ public sealed partial class ResourceSynchro : IAsyncDisposable
     public int KnownCount => _known.Count;
 
     public int QueueLength => _queue.Count;
+
+    /// <summary>Events recorded for this resource's objects, and events dropped because their object is unknown.</summary>
+    public (long Recorded, long Orphans) EventCounts => _events is { } e ? (Interlocked.Read(ref e.Recorded), Interlocked.Read(ref e.Orphans)) : (0, 0);
 
     /// <summary>True until the first list has been read and every event from it written.</summary>
     public bool InitialListPhase
@@ -103,18 +111,21 @@ public sealed partial class ResourceSynchro : IAsyncDisposable
             _informerStop = CancellationTokenSource.CreateLinkedTokenSource(_lifetime.Token);
             var token = _informerStop.Token;
             _informer = Task.Run(() => RunInformerAsync(token));
+            if (_events is { } events) _eventsTask = Task.Run(() => events.RunAsync(token));
         }
     }
 
     private async Task StopInformerAsync()
     {
-        Task informer;
+        Task informer, events;
         lock (_gate)
         {
             _informerStop?.Cancel();
             informer = _informer;
+            events = _eventsTask;
         }
         await informer.ConfigureAwait(false);
+        await events.ConfigureAwait(false);
     }
 
     private async Task RunInformerAsync(CancellationToken ct)

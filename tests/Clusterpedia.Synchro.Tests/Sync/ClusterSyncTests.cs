@@ -184,4 +184,32 @@ public sealed class ClusterSyncTests : IAsyncLifetime
         Assert.False(stored.ContainsKey(crontabs));
         Assert.Equal(3, stored.Count);
     }
+
+    [Fact]
+    public async Task EventsOfInvolvedResourcesAreRecordedAndOrphansDropped()
+    {
+        var cluster = await _harness.AddClusterAsync("events", seed: 67);
+        var orphanPod = new ObjectSpec(SimulatedResource.Pods, "ns-0", "gone-pod", "uid-gone", DateTimeOffset.UtcNow, new Dictionary<string, string>(), null);
+        cluster.Store.Create(ClusterPopulation.NewEvent(orphanPod, new Random(3)));
+        await using var manager = new ClusterSynchroManager(_harness.Storage, SyncHarness.FastOptions());
+        await manager.ApplyAsync(SyncHarness.PediaClusterFor(cluster,
+            new ClusterGroupResources { Group = "", Resources = ["pods"], EventsInvolvedResources = ["pods"] },
+            new ClusterGroupResources { Group = "apps", Resources = ["deployments"] }), CancellationToken.None);
+
+        var podEvents = cluster.Store.Keys(SimulatedResource.Events).Where(k => !k.StartsWith("ns-0/gone-pod.", StringComparison.Ordinal)).ToHashSet();
+        Assert.Equal(24, podEvents.Count);
+        await Eventually.TrueAsync(() => podEvents.All(_harness.Storage.RecordedEvents.ContainsKey), "every pod's event is recorded");
+
+        // A new pod brings a new event through the watch.
+        var rs = cluster.Store.Get(SimulatedResource.ReplicaSets, cluster.Store.Keys(SimulatedResource.ReplicaSets)[0])!;
+        cluster.Store.CreatePodWithEvent(ClusterPopulation.NewPod(rs.Spec, new Random(9)), new Random(9));
+        await Eventually.TrueAsync(() => cluster.Store.Keys(SimulatedResource.Events).Where(k => !k.StartsWith("ns-0/gone-pod.", StringComparison.Ordinal))
+            .All(_harness.Storage.RecordedEvents.ContainsKey), "the new pod's event is recorded");
+
+        Assert.DoesNotContain(_harness.Storage.RecordedEvents.Keys, k => k.StartsWith("ns-0/gone-pod.", StringComparison.Ordinal));
+        Assert.All(_harness.Storage.RecordedEvents.Values, c => Assert.Equal("events", c));
+        var pods = manager.GetSynchro("events")!.ResourceSynchros.Single(s => s.StorageConfig.Kind == "Pod");
+        Assert.Equal(1, pods.EventCounts.Orphans);
+        Assert.Equal((0, 0), manager.GetSynchro("events")!.ResourceSynchros.Single(s => s.StorageConfig.Kind == "Deployment").EventCounts);
+    }
 }

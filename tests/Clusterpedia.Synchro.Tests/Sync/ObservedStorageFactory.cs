@@ -19,6 +19,9 @@ public sealed class ObservedStorageFactory(IStorageFactory inner) : IStorageFact
     public long Deletes => Interlocked.Read(ref _deletes);
     public long FailedWrites => Interlocked.Read(ref _failed);
 
+    /// <summary>namespace/name of every recorded Event, with the cluster annotation it carried.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string?> RecordedEvents { get; } = new();
+
     public void ResetCounts()
     {
         Interlocked.Exchange(ref _upserts, 0);
@@ -53,7 +56,12 @@ public sealed class ObservedStorageFactory(IStorageFactory inner) : IStorageFact
         public ValueTask<ResourceObject> GetAsync(string cluster, string ns, string name, CancellationToken ct) => inner.GetAsync(cluster, ns, name, ct);
         public ValueTask ListAsync(ListOptions options, IListSink sink, CancellationToken ct) => inner.ListAsync(options, sink, ct);
         public IAsyncEnumerable<WatchEvent> WatchAsync(ListOptions options, CancellationToken ct) => inner.WatchAsync(options, ct);
-        public ValueTask RecordEventAsync(string cluster, ResourceObject e, CancellationToken ct) => inner.RecordEventAsync(cluster, e, ct);
+        public async ValueTask RecordEventAsync(string cluster, ResourceObject e, CancellationToken ct)
+        {
+            owner.Check();
+            await inner.RecordEventAsync(cluster, e, ct);
+            owner.RecordedEvents[$"{e.Metadata.Namespace}/{e.Metadata.Name}"] = e.Metadata.Cluster;
+        }
 
         public async ValueTask CreateAsync(string cluster, ResourceObject obj, CancellationToken ct)
         {
