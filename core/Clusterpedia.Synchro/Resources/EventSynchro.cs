@@ -26,6 +26,8 @@ internal sealed partial class EventSynchro(
 {
     private static readonly ApiResourcePath Events = new("", "v1", "events");
     private readonly ConcurrentDictionary<string, string> _known = new(storedEvents ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (ObjectKey Key, byte[] Json, DateTimeOffset Since)> _waiting = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _handling = new(1, 1);
     private string Selector => $"involvedObject.kind={involvedKind}";
 
     public long Recorded;
@@ -36,6 +38,7 @@ internal sealed partial class EventSynchro(
         try
         {
             while (!ownerSynced()) await Task.Delay(100, ct).ConfigureAwait(false);
+            _ = RetryWaitingAsync(ct);
             var backoff = TimeSpan.FromSeconds(1);
             while (!ct.IsCancellationRequested)
             {
@@ -48,7 +51,11 @@ internal sealed partial class EventSynchro(
                         await foreach (var e in client.WatchAsync(Events, rv, timeout, ct, Selector).ConfigureAwait(false))
                         {
                             rv = e.Key.ResourceVersion;
-                            if (e.Type == KubeWatchEventType.Deleted) _known.TryRemove(e.Key.Key, out _);
+                            if (e.Type == KubeWatchEventType.Deleted)
+                            {
+                                _known.TryRemove(e.Key.Key, out _);
+                                _waiting.TryRemove(e.Key.Key, out _);
+                            }
                             else if (e.Type != KubeWatchEventType.Bookmark) await HandleAsync(e.Key, e.Json, ct).ConfigureAwait(false);
                         }
                         backoff = TimeSpan.FromSeconds(1);
@@ -87,14 +94,55 @@ internal sealed partial class EventSynchro(
         return rv;
     }
 
+    /// <summary>Every second, retries the Events whose object was unknown; past the grace period they are orphans.</summary>
+    private async Task RetryWaitingAsync(CancellationToken ct)
+    {
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);
+                foreach (var (name, waiting) in _waiting.ToArray())
+                {
+                    if (isKnownObject(InvolvedKey(waiting.Json)))
+                    {
+                        if (_waiting.TryRemove(name, out _)) await HandleAsync(waiting.Key, waiting.Json, ct).ConfigureAwait(false);
+                    }
+                    else if (DateTimeOffset.UtcNow - waiting.Since > options.OrphanEventGrace && _waiting.TryRemove(name, out _))
+                    {
+                        Interlocked.Increment(ref Orphans);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
     private async Task HandleAsync(ObjectKey key, ReadOnlyMemory<byte> json, CancellationToken ct)
+    {
+        await _handling.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await RecordAsync(key, json, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            _handling.Release();
+        }
+    }
+
+    private async Task RecordAsync(ObjectKey key, ReadOnlyMemory<byte> json, CancellationToken ct)
     {
         if (_known.TryGetValue(key.Key, out var rv) && rv == key.ResourceVersion) return;
         if (!isKnownObject(InvolvedKey(json.Span)))
         {
-            Interlocked.Increment(ref Orphans);
+            var since = _waiting.TryGetValue(key.Key, out var earlier) ? earlier.Since : DateTimeOffset.UtcNow;
+            _waiting[key.Key] = (key, json.ToArray(), since);
             return;
         }
+        _waiting.TryRemove(key.Key, out _);
         var rewritten = new ResourceObject(ObjectRewriter.Rewrite(json.Span, cluster, options.Prune));
         while (true)
         {

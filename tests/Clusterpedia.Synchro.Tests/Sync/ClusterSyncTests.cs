@@ -180,7 +180,9 @@ public sealed class ClusterSyncTests : IAsyncLifetime
 
         cluster.SetServed(SimulatedResource.CronTabs, false);
         await Eventually.TrueAsync(() => manager.Get("crds")!.SyncedResources().Count == 3, "the vanished CRD's resource is dropped");
-        var stored = await _harness.Storage.GetResourceVersionsAsync("crds", CancellationToken.None);
+        // The status drops the resource first; its synchro is then stopped and its objects cleaned.
+        var stored = await Eventually.ValueAsync(() => _harness.Storage.GetResourceVersionsAsync("crds", CancellationToken.None).AsTask(),
+            s => !s.ContainsKey(crontabs), SyncHarness.Deadline);
         Assert.False(stored.ContainsKey(crontabs));
         Assert.Equal(3, stored.Count);
     }
@@ -209,7 +211,7 @@ public sealed class ClusterSyncTests : IAsyncLifetime
         Assert.DoesNotContain(_harness.Storage.RecordedEvents.Keys, k => k.StartsWith("ns-0/gone-pod.", StringComparison.Ordinal));
         Assert.All(_harness.Storage.RecordedEvents.Values, c => Assert.Equal("events", c));
         var pods = manager.GetSynchro("events")!.ResourceSynchros.Single(s => s.StorageConfig.Kind == "Pod");
-        Assert.Equal(1, pods.EventCounts.Orphans);
+        await Eventually.TrueAsync(() => pods.EventCounts.Orphans == 1, "the event of a pod that never appears is dropped as an orphan");
         Assert.Equal((0, 0), manager.GetSynchro("events")!.ResourceSynchros.Single(s => s.StorageConfig.Kind == "Deployment").EventCounts);
     }
 }

@@ -32,7 +32,10 @@ public sealed class SyncHarness : IAsyncDisposable
         Synchro = new ClusterSynchroOptions
         {
             HealthCheckInterval = healthInterval ?? TimeSpan.FromMilliseconds(200),
-            Resource = new ResourceSynchroOptions { StorageRetryDelay = TimeSpan.FromMilliseconds(50), WatchTimeoutSeconds = 60, PageSize = 7 },
+            Resource = new ResourceSynchroOptions
+            {
+                StorageRetryDelay = TimeSpan.FromMilliseconds(50), WatchTimeoutSeconds = 60, PageSize = 7, OrphanEventGrace = TimeSpan.FromSeconds(1),
+            },
         },
     };
 
