@@ -1,4 +1,5 @@
 using System.Net;
+using Clusterpedia.ApiServer;
 using Clusterpedia.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -41,11 +42,13 @@ public static class HostServer
         builder.Services.AddSingleton(storage);
         builder.Services.AddSingleton(version);
         builder.Services.AddHealthChecks();
-        // Later issues register the Clusterpedia API (component.ServesApi) and the cluster synchro (component.RunsSynchro) here.
+        if (component.ServesApi) builder.Services.AddClusterpediaApi();
+        // The cluster synchro (component.RunsSynchro) registers here.
 
         var app = builder.Build();
         app.MapHealthEndpoints();
         app.MapVersionEndpoint(version);
+        if (component.ServesApi) app.MapClusterpediaApi();
         return app;
     }
 }
