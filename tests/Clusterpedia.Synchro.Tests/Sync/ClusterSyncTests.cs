@@ -214,4 +214,20 @@ public sealed class ClusterSyncTests : IAsyncLifetime
         await Eventually.TrueAsync(() => pods.EventCounts.Orphans == 1, "the event of a pod that never appears is dropped as an orphan");
         Assert.Equal((0, 0), manager.GetSynchro("events")!.ResourceSynchros.Single(s => s.StorageConfig.Kind == "Deployment").EventCounts);
     }
+
+    [Fact]
+    public async Task AnObjectStorageRejectsIsCountedWhileTheRestIsStored()
+    {
+        var cluster = await _harness.AddClusterAsync("fatal", seed: 71);
+        var rejected = cluster.Store.Keys(SimulatedResource.Pods)[5];
+        _harness.Storage.RejectName = rejected.Split('/')[1];
+        await using var manager = new ClusterSynchroManager(_harness.Storage, SyncHarness.FastOptions());
+        await manager.ApplyAsync(SyncHarness.PediaClusterFor(cluster), CancellationToken.None);
+
+        var problems = await Eventually.ValueAsync(() => _harness.DifferencesAsync(cluster), p => p.Count == 1, SyncHarness.Deadline);
+        Assert.Equal([$"v1/pods {rejected} missing"], problems);
+        var pods = manager.GetSynchro("fatal")!.ResourceSynchros.Single(s => s.StorageConfig.Kind == "Pod");
+        await Eventually.TrueAsync(() => pods.Counters.Failed == 1, "the rejected pod is counted");
+        Assert.Equal(cluster.Store.Keys(SimulatedResource.Pods).Count - 1, (int)pods.Counters.Upserted);
+    }
 }

@@ -15,6 +15,9 @@ public sealed class ObservedStorageFactory(IStorageFactory inner) : IStorageFact
     public IStorageFactory Inner { get; } = inner;
     public volatile bool FailWrites;
 
+    /// <summary>Objects (by name) this storage refuses with a non-recoverable error, as a database rejects a bad row.</summary>
+    public volatile string? RejectName;
+
     public long Upserts => Interlocked.Read(ref _upserts);
     public long Deletes => Interlocked.Read(ref _deletes);
     public long FailedWrites => Interlocked.Read(ref _failed);
@@ -33,6 +36,11 @@ public sealed class ObservedStorageFactory(IStorageFactory inner) : IStorageFact
         if (!FailWrites) return;
         Interlocked.Increment(ref _failed);
         throw StorageException.Recoverable("storage is down (test)");
+    }
+
+    internal void Reject(ResourceObject obj)
+    {
+        if (RejectName is { } name && obj.Metadata.Name == name) throw StorageException.Fatal($"object {name} rejected (test)");
     }
 
     internal void CountUpserts(int n) => Interlocked.Add(ref _upserts, n);
@@ -80,6 +88,7 @@ public sealed class ObservedStorageFactory(IStorageFactory inner) : IStorageFact
         public async ValueTask UpsertAsync(string cluster, ResourceObject obj, CancellationToken ct)
         {
             owner.Check();
+            owner.Reject(obj);
             await inner.UpsertAsync(cluster, obj, ct);
             owner.CountUpserts(1);
         }
@@ -87,6 +96,7 @@ public sealed class ObservedStorageFactory(IStorageFactory inner) : IStorageFact
         public async ValueTask UpsertManyAsync(string cluster, IReadOnlyList<ResourceObject> objects, CancellationToken ct)
         {
             owner.Check();
+            foreach (var obj in objects) owner.Reject(obj);
             await inner.UpsertManyAsync(cluster, objects, ct);
             owner.CountUpserts(objects.Count);
         }
