@@ -142,7 +142,11 @@ if (ingestRuns > 0)
     Console.WriteLine();
 }
 
-if (listRuns == 0) return 0;
+if (listRuns == 0)
+{
+    Directory.Delete(Path.GetDirectoryName(configPath)!, recursive: true);
+    return 0;
+}
 
 // ---- Lists: our ListAsync (rows streamed to a sink) versus the same SQL in psql (\timing, output to /dev/null).
 var storage = (InternalResourceStorage)pods;
