@@ -75,7 +75,20 @@ public sealed partial class HostPediaClusterSource : IAsyncDisposable
             if (removed) await _manager.SetClusterSyncResourcesAsync([.. _syncResourceSets.Values], c).ConfigureAwait(false);
         }, _logger).RunAsync(ct);
 
+    /// <summary>One PediaCluster's failure (a malformed object, a forbidden finalizer update) must not stall the others.</summary>
     private async Task HandleAsync(ReadOnlyMemory<byte> json, CancellationToken ct)
+    {
+        try
+        {
+            await ApplyAsync(json, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested && e is not OperationCanceledException)
+        {
+            LogApplyFailed(_logger, Kube.Api.ObjectKey.Read(json.Span).Name, e.Message);
+        }
+    }
+
+    private async Task ApplyAsync(ReadOnlyMemory<byte> json, CancellationToken ct)
     {
         var cluster = JsonSerializer.Deserialize(json.Span, SynchroJsonContext.Default.PediaCluster)!;
         var name = cluster.Metadata.Name;
@@ -191,6 +204,9 @@ public sealed partial class HostPediaClusterSource : IAsyncDisposable
         }
         _stop.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "host cluster: PediaCluster {Cluster} could not be applied: {Error}")]
+    private static partial void LogApplyFailed(ILogger logger, string cluster, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "host cluster: writing the status of PediaCluster {Cluster} failed: {Error}")]
     private static partial void LogStatusFailed(ILogger logger, string cluster, string error);

@@ -221,7 +221,8 @@ public sealed class ClusterSyncTests : IAsyncLifetime
         var cluster = await _harness.AddClusterAsync("fatal", seed: 71);
         var rejected = cluster.Store.Keys(SimulatedResource.Pods)[5];
         _harness.Storage.RejectName = rejected.Split('/')[1];
-        await using var manager = new ClusterSynchroManager(_harness.Storage, SyncHarness.FastOptions());
+        var logs = new CapturingLoggerFactory();
+        await using var manager = new ClusterSynchroManager(_harness.Storage, SyncHarness.FastOptions(), logs);
         await manager.ApplyAsync(SyncHarness.PediaClusterFor(cluster), CancellationToken.None);
 
         var problems = await Eventually.ValueAsync(() => _harness.DifferencesAsync(cluster), p => p.Count == 1, SyncHarness.Deadline);
@@ -229,5 +230,7 @@ public sealed class ClusterSyncTests : IAsyncLifetime
         var pods = manager.GetSynchro("fatal")!.ResourceSynchros.Single(s => s.StorageConfig.Kind == "Pod");
         await Eventually.TrueAsync(() => pods.Counters.Failed == 1, "the rejected pod is counted");
         Assert.Equal(cluster.Store.Keys(SimulatedResource.Pods).Count - 1, (int)pods.Counters.Upserted);
+        Assert.Contains(logs.Lines, l => l.Level == Microsoft.Extensions.Logging.LogLevel.Error && l.Message.Contains(rejected, StringComparison.Ordinal)
+            && l.Message.Contains("cluster fatal", StringComparison.Ordinal));
     }
 }
