@@ -1,3 +1,4 @@
+using Clusterpedia.ApiServer.Security;
 using Clusterpedia.Hosting.CommandLine;
 using Clusterpedia.Hosting.Serving;
 using Clusterpedia.Hosting.Storage;
@@ -55,23 +56,32 @@ public static class ClusterpediaHost
 
         ServingCertificate certificate;
         IStorageFactory storage;
+        ClusterpediaSecurity? security = null;
         try
         {
             StorageLayerSelection.Validate(host, options.Storage, registry);
             certificate = ServingCertificate.Load(options.Serving);
+            if (options.Security is { } securityOptions) security = ClusterpediaSecurity.Create(securityOptions);
             storage = await StorageLayerSelection.CreateAsync(options.Storage, registry, cancellationToken).ConfigureAwait(false);
         }
         catch (HostConfigurationException ex)
+        {
+            security?.Dispose();
+            await stderr.WriteLineAsync($"Error: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+        catch (SecurityConfigurationException ex)
         {
             await stderr.WriteLineAsync($"Error: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
 
+        using (security)
         await using (storage.ConfigureAwait(false))
         {
             try
             {
-                return await ServeAsync(host, options, certificate, storage, registry, stderr, cancellationToken).ConfigureAwait(false);
+                return await ServeAsync(host, options, certificate, storage, registry, security, stderr, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -86,10 +96,11 @@ public static class ClusterpediaHost
         ServingCertificate certificate,
         IStorageFactory storage,
         IStorageLayerRegistry registry,
+        ClusterpediaSecurity? security,
         TextWriter stderr,
         CancellationToken cancellationToken)
     {
-        await using var app = HostServer.Build(host, options, certificate, storage, VersionInfo.Create(host, registry));
+        await using var app = HostServer.Build(host, options, certificate, storage, VersionInfo.Create(host, registry), security);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -3,7 +3,8 @@ using System.Net;
 namespace Clusterpedia.Hosting;
 
 /// <summary>Everything a host was told on its command line, validated once at start-up.</summary>
-public sealed record HostOptions(StorageOptions Storage, ServingOptions Serving);
+/// <param name="Security">Authentication and authorization of the API; null for executables that do not serve it.</param>
+public sealed record HostOptions(StorageOptions Storage, ServingOptions Serving, Clusterpedia.ApiServer.Security.SecurityOptions? Security = null);
 
 /// <summary><c>--storage-name</c> and <c>--storage-config</c>; the config file is known to exist.</summary>
 public sealed record StorageOptions(string Name, string? ConfigPath);

@@ -15,7 +15,14 @@ public static class HostFlags
     public const string Version = "version";
     public const string Help = "help";
 
-    public static FlagSet Create(HostComponent component, HostDefaults defaults) => new FlagSet(component.Name)
+    public static FlagSet Create(HostComponent component, HostDefaults defaults)
+    {
+        var flags = CreateCommon(component, defaults);
+        // Only executables serving the API authenticate and authorize requests.
+        return component.ServesApi ? SecurityFlags.Add(flags) : flags;
+    }
+
+    private static FlagSet CreateCommon(HostComponent component, HostDefaults defaults) => new FlagSet(component.Name)
         .Add(new(StorageName, "the storage layer to use; it must be compiled into this binary", DefaultValue: defaults.StorageName))
         .Add(new(StorageConfig, "the storage layer's config file"))
         .Add(new(BindAddress, "the IP address on which to serve --secure-port", DefaultValue: "0.0.0.0", ValueName: "ip"))
@@ -53,7 +60,8 @@ public static class HostFlags
 
         return new HostOptions(
             new StorageOptions(storageName, storageConfig is null ? null : Path.GetFullPath(storageConfig)),
-            new ServingOptions(bindAddress, securePort, certDir, certFile, keyFile));
+            new ServingOptions(bindAddress, securePort, certDir, certFile, keyFile),
+            SecurityFlags.ToOptions(flags));
     }
 
     private static void RequireFile(string flag, string path)

@@ -16,6 +16,9 @@ public sealed class ParsedFlags
 
     public bool IsSet(string name) => _values.ContainsKey(Known(name));
 
+    /// <summary>Whether this executable has the flag at all (some flags exist only where they mean something).</summary>
+    public bool IsDefined(string name) => _definitions.ContainsKey(name);
+
     /// <summary>The given value, else the flag's default (null when it has none).</summary>
     public string? GetString(string name) =>
         _values.TryGetValue(Known(name), out var value) ? value : _definitions[name].DefaultValue;

@@ -1,5 +1,6 @@
 using System.Net;
 using Clusterpedia.ApiServer;
+using Clusterpedia.ApiServer.Security;
 using Clusterpedia.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -12,8 +13,10 @@ namespace Clusterpedia.Hosting.Serving;
 /// <summary>Builds the Kestrel HTTPS application every host runs: health, version, and (later) the component's features.</summary>
 public static class HostServer
 {
+    /// <param name="security">Authentication and authorization in front of every endpoint; null serves them open (executables without the API).</param>
     public static WebApplication Build(
-        HostComponent component, HostOptions options, ServingCertificate certificate, IStorageFactory storage, VersionInfo version)
+        HostComponent component, HostOptions options, ServingCertificate certificate, IStorageFactory storage, VersionInfo version,
+        ClusterpediaSecurity? security = null)
     {
         // Our flags are parsed already; ASP.NET must not read them again as configuration.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -31,6 +34,7 @@ public static class HostServer
                 ServerCertificate = certificate.Certificate,
                 ServerCertificateChain = certificate.Chain.Count == 0 ? null : certificate.Chain,
             };
+            security?.ConfigureHttps(https);
             var address = options.Serving.BindAddress;
             if (address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any))
                 kestrel.ListenAnyIP(options.Serving.SecurePort, listen => listen.UseHttps(https));
@@ -42,10 +46,13 @@ public static class HostServer
         builder.Services.AddSingleton(storage);
         builder.Services.AddSingleton(version);
         builder.Services.AddHealthChecks();
+        if (security is not null) builder.Services.AddClusterpediaSecurity(security);
         if (component.ServesApi) builder.Services.AddClusterpediaApi();
         // The cluster synchro (component.RunsSynchro) registers here.
 
         var app = builder.Build();
+        // Before every endpoint: health paths pass through --authorization-always-allow-paths.
+        if (security is not null) app.UseClusterpediaSecurity();
         app.MapHealthEndpoints();
         app.MapVersionEndpoint(version);
         if (component.ServesApi) app.MapClusterpediaApi();
