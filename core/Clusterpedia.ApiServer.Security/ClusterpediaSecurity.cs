@@ -63,9 +63,10 @@ public sealed class ClusterpediaSecurity : IDisposable
                 {
                     published = await AuthenticationConfigMap.ReadAsync(authnCluster, cancellationToken).ConfigureAwait(false);
                 }
-                catch (SecurityConfigurationException e) when (options.AuthenticationTolerateLookupFailure)
+                catch (SecurityConfigurationException e) when (options.AuthenticationTolerateLookupFailure || options.AuthenticationKubeconfig is null)
                 {
-                    warnings.Add($"{e.Message}; continuing without it (--authentication-tolerate-lookup-failure)");
+                    // The pod's own cluster was inferred, not named by a flag: its ConfigMap is a bonus, not a promise.
+                    warnings.Add($"{e.Message}; continuing without it");
                 }
                 if (published is null) warnings.Add("no kube-system/extension-apiserver-authentication ConfigMap: client certificates are verified only with the CA flags");
                 if (published?.ClientCa is { } clientPem && clientCa is null)
