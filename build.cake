@@ -2,8 +2,11 @@
 // Built-in Cake aliases only (no addins).
 //
 //   --storages=memory,internal   storage layers compiled into the hosts (default: hosts/Storages.props' default set)
+//   --storage-project=<path/to/My.Storage.csproj>   an out-of-tree storage layer to compile in too (repeatable)
 //   --components=binding-apiserver,apiserver   hosts to publish/image (default: all three)
 //   --runtime=linux-x64          --configuration=Release (Publish/Images) or Debug (Build/Test)
+//   --aot=false                  Publish a JIT (framework-dependent) build instead of NativeAOT, e.g. for quick tests
+//   --artifacts=<dir>            where Publish and Pack write (default: ./artifacts)
 
 using System.Text.RegularExpressions;
 
@@ -12,9 +15,22 @@ var configurationArgument = Argument<string>("configuration", null);
 var runtime = Argument("runtime", "linux-x64");
 var storagesArgument = Argument("storages", "");
 var componentsArgument = Argument("components", "apiserver,clustersynchro-manager,binding-apiserver");
+var aot = Argument("aot", true);
 
 var root = MakeAbsolute(Directory("."));
-var artifacts = root.Combine("artifacts");
+var artifacts = MakeAbsolute(Directory(Argument("artifacts", root.Combine("artifacts").FullPath)));
+
+// Out-of-tree storage layers: project files anywhere on disk, compiled in through ClusterpediaStorageProjects.
+var storageProjects = Arguments<string>("storage-project", new string[0])
+    .SelectMany(v => v.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries))
+    .Select(p => MakeAbsolute(File(p.Trim())))
+    .Distinct()
+    .ToList();
+foreach (var project in storageProjects)
+{
+    if (!FileExists(project) || project.GetExtension() != ".csproj")
+        throw new CakeException($"--storage-project: \"{project}\" is not an existing .csproj file");
+}
 var knownComponents = new[] { "apiserver", "clustersynchro-manager", "binding-apiserver" };
 var version = XmlPeek(root.CombineWithFilePath("Directory.Build.props"), "/Project/PropertyGroup/ClusterpediaVersion");
 
@@ -55,8 +71,20 @@ IReadOnlyList<string> Storages()
 }
 
 // The storage set names artifacts and image tags: sorted, so memory,internal and internal,memory are one set.
-string StorageSet() => string.Join("-", Storages());
+// Out-of-tree layers add their project names (their storage names are only known to the generator).
+string StorageSet() => string.Join("-", Storages().Concat(storageProjects.Select(p => p.GetFilenameWithoutExtension().FullPath.ToLowerInvariant())));
 string StorageList() => string.Join(",", Storages());
+string StorageProjectList() => string.Join(";", storageProjects.Select(p => p.FullPath));
+
+// The MSBuild properties that choose the storage layers of a host build.
+DotNetMSBuildSettings StorageProperties()
+{
+    var settings = new DotNetMSBuildSettings().WithProperty("ClusterpediaStorages", StorageList());
+    if (storageProjects.Count == 0) return settings;
+    // A layer made from the clusterpedia-storage template then builds against this checkout, not a package,
+    // so host and layer share one Clusterpedia.Core.
+    return settings.WithProperty("ClusterpediaStorageProjects", StorageProjectList()).WithProperty("ClusterpediaCheckout", root.FullPath);
+}
 
 var components = SplitList(componentsArgument);
 foreach (var component in components)
@@ -72,7 +100,7 @@ Task("Build")
     var settings = new DotNetBuildSettings
     {
         Configuration = configurationArgument ?? "Debug",
-        MSBuildSettings = new DotNetMSBuildSettings().WithProperty("ClusterpediaStorages", StorageList()),
+        MSBuildSettings = StorageProperties(),
     };
     foreach (var component in knownComponents) DotNetBuild(HostProject(component).FullPath, settings);
     foreach (var project in GetFiles(root.FullPath + "/tests/**/*.Tests.csproj"))
@@ -145,8 +173,7 @@ Task("Publish")
             Runtime = runtime,
             OutputDirectory = output,
             // PublishAot is set in each host's csproj: as a global property it would reach the generator (NETSDK1207).
-            MSBuildSettings = new DotNetMSBuildSettings()
-                .WithProperty("ClusterpediaStorages", StorageList())
+            MSBuildSettings = (aot ? StorageProperties() : StorageProperties().WithProperty("PublishAot", "false"))
                 .WithProperty("TreatWarningsAsErrors", "true")
                 .AddFileLogger(new MSBuildFileLoggerSettings { LogFile = log.FullPath, Verbosity = DotNetVerbosity.Normal }),
         });
@@ -162,8 +189,33 @@ Task("Publish")
     }
 });
 
+// The out-of-tree projects' common folder: the "storage" build context of Dockerfile.aot.
+DirectoryPath StorageContext()
+{
+    var folders = storageProjects.Select(p => p.GetDirectory().FullPath.TrimEnd('/') + "/").ToList();
+    var common = folders[0];
+    while (!folders.All(f => f.StartsWith(common, StringComparison.Ordinal)))
+        common = common.Substring(0, common.TrimEnd('/').LastIndexOf('/') + 1);
+    return Directory(common);
+}
+
+// An MSBuild property of a project (e.g. an out-of-tree layer's Version), as MSBuild evaluates it.
+string ProjectProperty(FilePath project, string property)
+{
+    var arguments = new ProcessArgumentBuilder().Append("msbuild").AppendQuoted(project.FullPath).Append($"-getProperty:{property}").Append("-nologo");
+    var exitCode = StartProcess("dotnet", new ProcessSettings { Arguments = arguments, RedirectStandardOutput = true }, out IEnumerable<string> output);
+    if (exitCode != 0) throw new CakeException($"could not read {property} of {project}:\n{string.Join("\n", output)}");
+    return string.Join("", output).Trim();
+}
+
+// In-tree sets: <component>:<version>-<storage-set>. With out-of-tree layers, upstream's plugin-image convention
+// <component>:<storage-version>-<clusterpedia-version>, the storage version being each project's Version.
+string ImageTag(string component) => storageProjects.Count == 0
+    ? $"{component}:{version}-{StorageSet()}"
+    : $"{component}:{string.Join("-", storageProjects.Select(p => ProjectProperty(p, "Version")))}-{version}";
+
 Task("Images")
-    .Description("One image per component for the storage set, from Dockerfile.aot, tagged <component>:<version>-<storage-set>.")
+    .Description("One image per component from Dockerfile.aot: <component>:<version>-<storage-set>, or <component>:<storage-version>-<version> with --storage-project.")
     .Does(() =>
 {
     bool Works(string tool, string arguments)
@@ -178,30 +230,63 @@ Task("Images")
         }
     }
 
+    // Out-of-tree projects travel in a second build context, "storage", with paths relative to it.
+    var context = storageProjects.Count == 0 ? null : StorageContext();
+    var projectsInContext = context is null ? "" : string.Join(";", storageProjects.Select(p => context.GetRelativePath(p).FullPath));
+
     string engine = Works("docker", "info") ? "docker" : Works("buildah", "info") ? "buildah" : null;
     if (engine is null)
     {
+        var storageArguments = context is null ? "" : $"--build-context storage={context.FullPath} --build-arg STORAGE_PROJECTS={projectsInContext} ";
         throw new CakeException(
             "Images: no container engine can build here: `docker info` failed (no docker daemon reachable) and buildah is not installed or not working. " +
-            "Start a docker daemon or install buildah, or build elsewhere with: docker build -f Dockerfile.aot " +
-            $"--build-arg COMPONENT=<component> --build-arg STORAGES={StorageList()} --build-arg VERSION={version} -t <component>:{version}-{StorageSet()} .");
+            "Start a docker daemon or install buildah, or build elsewhere with: docker buildx build -f Dockerfile.aot " +
+            $"--build-arg COMPONENT=<component> --build-arg STORAGES={StorageList()} {storageArguments}--build-arg VERSION={version} -t {ImageTag("<component>")} .");
     }
 
     foreach (var component in components)
     {
-        var tag = $"{component}:{version}-{StorageSet()}";
+        var tag = ImageTag(component);
         Information($"{engine}: building {tag}");
         var arguments = new ProcessArgumentBuilder()
             .Append("build")
             .Append("-f").AppendQuoted(root.CombineWithFilePath("Dockerfile.aot").FullPath)
             .Append("--build-arg").AppendQuoted($"COMPONENT={component}")
             .Append("--build-arg").AppendQuoted($"STORAGES={StorageList()}")
-            .Append("--build-arg").AppendQuoted($"VERSION={version}")
-            .Append("-t").AppendQuoted(tag)
-            .AppendQuoted(root.FullPath);
+            .Append("--build-arg").AppendQuoted($"VERSION={version}");
+        if (context is not null)
+        {
+            // docker: a named build context (BuildKit); buildah: the same flag since 1.32.
+            arguments.Append("--build-context").AppendQuoted($"storage={context.FullPath}")
+                .Append("--build-arg").AppendQuoted($"STORAGE_PROJECTS={projectsInContext}");
+        }
+        arguments.Append("-t").AppendQuoted(tag).AppendQuoted(root.FullPath);
         var exitCode = StartProcess(engine, new ProcessSettings { Arguments = arguments, WorkingDirectory = root });
         if (exitCode != 0) throw new CakeException($"{engine} build of {tag} failed with exit code {exitCode}");
     }
+});
+
+Task("Pack")
+    .Description("NuGet packages for storage-layer authors in <artifacts>/packages: the core contract, the generator, the conformance suite and the host library.")
+    .Does(() =>
+{
+    var packages = artifacts.Combine("packages");
+    CleanDirectory(packages);
+    foreach (var project in new[]
+    {
+        "core/Clusterpedia.Core/Clusterpedia.Core.csproj",
+        "generators/Clusterpedia.Generators/Clusterpedia.Generators.csproj",
+        "tests/Clusterpedia.Storage.Conformance/Clusterpedia.Storage.Conformance.csproj",
+        "core/Clusterpedia.Hosting/Clusterpedia.Hosting.csproj",
+    })
+    {
+        DotNetPack(root.CombineWithFilePath(project).FullPath, new DotNetPackSettings
+        {
+            Configuration = configurationArgument ?? "Release",
+            OutputDirectory = packages,
+        });
+    }
+    foreach (var package in GetFiles(packages.FullPath + "/*.nupkg")) Information(package.GetFilename().FullPath);
 });
 
 Task("Default").IsDependentOn("Build");

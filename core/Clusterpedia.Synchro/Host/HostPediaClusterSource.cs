@@ -1,0 +1,213 @@
+using System.Text.Json;
+using Clusterpedia.Kube.Api;
+using Clusterpedia.Synchro.Api;
+using Clusterpedia.Synchro.Manager;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Clusterpedia.Synchro.Host;
+
+/// <summary>
+/// Host-cluster mode: PediaCluster objects in a host cluster drive the manager. Each gets the finalizer
+/// <c>clusterpedia.io/cluster-synchro-controller</c>; on deletion the cluster's stored objects are cleaned before the
+/// finalizer is removed. Status is written back through the status subresource (see <see cref="WriteStatusAsync"/>).
+/// </summary>
+public sealed partial class HostPediaClusterSource : IAsyncDisposable
+{
+    public const string Finalizer = "clusterpedia.io/cluster-synchro-controller";
+    public static readonly ApiResourcePath PediaClusters = new("cluster.clusterpedia.io", "v1alpha2", "pediaclusters");
+    public static readonly ApiResourcePath ClusterSyncResourcesPath = new("cluster.clusterpedia.io", "v1alpha2", "clustersyncresources");
+
+    private readonly KubeClient _host;
+    private readonly ClusterSynchroManager _manager;
+    private readonly ILogger _logger;
+    private readonly TimeSpan _statusDelay;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly SemaphoreSlim _statusDirty = new(0);
+    private readonly Dictionary<string, string> _writtenStatus = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _known = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ClusterSyncResources> _syncResourceSets = new(StringComparer.Ordinal);
+    private Task _informer = Task.CompletedTask;
+    private Task _syncResourcesInformer = Task.CompletedTask;
+    private Task _statusWriter = Task.CompletedTask;
+
+    public HostPediaClusterSource(KubeClient host, ClusterSynchroManager manager, ILogger? logger = null, TimeSpan? statusDelay = null)
+    {
+        _host = host;
+        _manager = manager;
+        _logger = logger ?? NullLogger.Instance;
+        _statusDelay = statusDelay ?? TimeSpan.FromMilliseconds(500);
+    }
+
+    public void Start()
+    {
+        _manager.Changed += OnManagerChanged;
+        _syncResourcesInformer = Task.Run(() => RunSyncResourcesInformerAsync(_stop.Token));
+        _informer = Task.Run(() => RunInformerAsync(_stop.Token));
+        _statusWriter = Task.Run(() => RunStatusWriterAsync(_stop.Token));
+    }
+
+    private void OnManagerChanged(object? sender, EventArgs e)
+    {
+        if (_statusDirty.CurrentCount == 0) _statusDirty.Release();
+    }
+
+    private Task RunInformerAsync(CancellationToken ct) =>
+        new HostInformer(_host, PediaClusters, HandleAsync, ForgetAsync, async (listed, c) =>
+        {
+            foreach (var name in _known.Keys.Where(n => !listed.Contains(n)).ToList()) await ForgetAsync(name, c).ConfigureAwait(false);
+        }, _logger).RunAsync(ct);
+
+    private Task RunSyncResourcesInformerAsync(CancellationToken ct) =>
+        new HostInformer(_host, ClusterSyncResourcesPath, async (json, c) =>
+        {
+            var set = JsonSerializer.Deserialize(json.Span, SynchroJsonContext.Default.ClusterSyncResources)!;
+            _syncResourceSets[set.Metadata.Name] = set;
+            await _manager.SetClusterSyncResourcesAsync([.. _syncResourceSets.Values], c).ConfigureAwait(false);
+        }, async (name, c) =>
+        {
+            if (_syncResourceSets.TryRemove(name, out _))
+                await _manager.SetClusterSyncResourcesAsync([.. _syncResourceSets.Values], c).ConfigureAwait(false);
+        }, async (listed, c) =>
+        {
+            var removed = false;
+            foreach (var name in _syncResourceSets.Keys.Where(n => !listed.Contains(n)).ToList()) removed |= _syncResourceSets.TryRemove(name, out _);
+            if (removed) await _manager.SetClusterSyncResourcesAsync([.. _syncResourceSets.Values], c).ConfigureAwait(false);
+        }, _logger).RunAsync(ct);
+
+    /// <summary>One PediaCluster's failure (a malformed object, a forbidden finalizer update) must not stall the others.</summary>
+    private async Task HandleAsync(ReadOnlyMemory<byte> json, CancellationToken ct)
+    {
+        try
+        {
+            await ApplyAsync(json, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested && e is not OperationCanceledException)
+        {
+            LogApplyFailed(_logger, Kube.Api.ObjectKey.Read(json.Span).Name, e.Message);
+        }
+    }
+
+    private async Task ApplyAsync(ReadOnlyMemory<byte> json, CancellationToken ct)
+    {
+        var cluster = JsonSerializer.Deserialize(json.Span, SynchroJsonContext.Default.PediaCluster)!;
+        var name = cluster.Metadata.Name;
+        var finalizers = cluster.Metadata.Finalizers ?? [];
+        if (cluster.Metadata.DeletionTimestamp != null)
+        {
+            if (!finalizers.Contains(Finalizer)) return;
+            await _manager.DeleteAsync(name, ct).ConfigureAwait(false);
+            await UpdateFinalizersAsync(name, add: false, ct).ConfigureAwait(false);
+            _known.TryRemove(name, out _);
+            return;
+        }
+        if (!finalizers.Contains(Finalizer)) await UpdateFinalizersAsync(name, add: true, ct).ConfigureAwait(false);
+        _known[name] = true;
+        await _manager.ApplyAsync(cluster, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The object is gone (deleted without our finalizer, or missing from a relist): clean what we hold.</summary>
+    private async Task ForgetAsync(string name, CancellationToken ct)
+    {
+        _known.TryRemove(name, out _);
+        await _manager.DeleteAsync(name, ct).ConfigureAwait(false);
+        lock (_writtenStatus) _writtenStatus.Remove(name);
+    }
+
+    /// <summary>Read-modify-write of metadata.finalizers, retried on conflict.</summary>
+    private async Task UpdateFinalizersAsync(string name, bool add, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var current = JsonSerializer.Deserialize(await _host.GetObjectAsync(PediaClusters.ItemPath("", name), ct).ConfigureAwait(false),
+                    SynchroJsonContext.Default.PediaCluster)!;
+                var finalizers = current.Metadata.Finalizers ??= [];
+                if (add == finalizers.Contains(Finalizer)) return;
+                if (add) finalizers.Add(Finalizer);
+                else finalizers.Remove(Finalizer);
+                current.Status = null; // a PUT of the object does not change status
+                await _host.PutObjectAsync(PediaClusters.ItemPath("", name),
+                    JsonSerializer.SerializeToUtf8Bytes(current, SynchroJsonContext.Default.PediaCluster), ct).ConfigureAwait(false);
+                return;
+            }
+            catch (KubeApiException e) when (e.StatusCode == 409 && attempt < 5)
+            {
+            }
+            catch (KubeApiException e) when (e.StatusCode == 404)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task RunStatusWriterAsync(CancellationToken ct)
+    {
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                await _statusDirty.WaitAsync(ct).ConfigureAwait(false);
+                await Task.Delay(_statusDelay, ct).ConfigureAwait(false); // coalesce bursts of changes into one write per cluster
+                if (!await WriteStatusAsync(ct).ConfigureAwait(false)) OnManagerChanged(this, EventArgs.Empty);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>
+    /// Writes every cluster's status whose content changed since the last write (read-modify-write of the status
+    /// subresource). Returns false when a write must be retried.
+    /// </summary>
+    public async Task<bool> WriteStatusAsync(CancellationToken ct)
+    {
+        var complete = true;
+        foreach (var cluster in _manager.Clusters)
+        {
+            var name = cluster.Metadata.Name;
+            if (!_known.ContainsKey(name)) continue;
+            var status = JsonSerializer.Serialize(new PediaCluster { Status = cluster.Status }, SynchroJsonContext.Default.PediaCluster);
+            lock (_writtenStatus)
+                if (_writtenStatus.TryGetValue(name, out var written) && written == status) continue;
+            try
+            {
+                var current = JsonSerializer.Deserialize(await _host.GetObjectAsync(PediaClusters.ItemPath("", name), ct).ConfigureAwait(false),
+                    SynchroJsonContext.Default.PediaCluster)!;
+                current.Status = cluster.Status;
+                await _host.PutObjectAsync(PediaClusters.ItemPath("", name, "status"),
+                    JsonSerializer.SerializeToUtf8Bytes(current, SynchroJsonContext.Default.PediaCluster), ct).ConfigureAwait(false);
+                lock (_writtenStatus) _writtenStatus[name] = status;
+            }
+            catch (Exception e) when (e is KubeApiException or HttpRequestException or IOException && !ct.IsCancellationRequested)
+            {
+                if (e is KubeApiException { StatusCode: 404 }) continue;
+                LogStatusFailed(_logger, name, e.Message);
+                complete = false;
+            }
+        }
+        return complete;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _manager.Changed -= OnManagerChanged;
+        await _stop.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(_informer, _syncResourcesInformer, _statusWriter).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        _stop.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "host cluster: PediaCluster {Cluster} could not be applied: {Error}")]
+    private static partial void LogApplyFailed(ILogger logger, string cluster, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "host cluster: writing the status of PediaCluster {Cluster} failed: {Error}")]
+    private static partial void LogStatusFailed(ILogger logger, string cluster, string error);
+}

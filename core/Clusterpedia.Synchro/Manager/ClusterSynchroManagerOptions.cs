@@ -1,0 +1,12 @@
+using Clusterpedia.Synchro.Clusters;
+
+namespace Clusterpedia.Synchro.Manager;
+
+public sealed record ClusterSynchroManagerOptions
+{
+    public ClusterSynchroOptions Synchro { get; init; } = new();
+    /// <summary>Retry delays after a failed synchro creation: 2 s doubling to 15 s for 5 attempts, then 60 s (upstream's rate limiter).</summary>
+    public TimeSpan CreateRetryInitial { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan CreateRetryMax { get; init; } = TimeSpan.FromSeconds(15);
+    public TimeSpan CreateRetrySlow { get; init; } = TimeSpan.FromSeconds(60);
+}

@@ -1,0 +1,79 @@
+using MySqlConnector;
+
+namespace Clusterpedia.Storage.Internal.Schema;
+
+/// <summary>
+/// Creates upstream's <c>resources</c> table and indexes on MySQL/MariaDB when missing, plus our additive indexes.
+/// Indexes are checked in information_schema first (MariaDB 10.x has no CREATE INDEX IF NOT EXISTS on every version).
+/// </summary>
+internal static class MySqlSchema
+{
+    private const string CreateTable = """
+        CREATE TABLE IF NOT EXISTS resources (
+            id bigint unsigned NOT NULL AUTO_INCREMENT,
+            `group` varchar(63) NOT NULL,
+            version varchar(15) NOT NULL,
+            resource varchar(63) NOT NULL,
+            kind varchar(63) NOT NULL,
+            cluster varchar(253) NOT NULL,
+            namespace varchar(253) NOT NULL,
+            name varchar(253) NOT NULL,
+            owner_uid varchar(36) NOT NULL DEFAULT '',
+            uid varchar(36) NOT NULL,
+            resource_version varchar(30) NOT NULL,
+            `object` json NOT NULL,
+            events json NULL,
+            event_resource_versions json NULL,
+            created_at datetime(3) NOT NULL,
+            synced_at datetime(3) NOT NULL,
+            deleted_at datetime(3) NULL,
+            PRIMARY KEY (id)
+        ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4
+        """;
+
+    /// <summary>(name, definition): upstream's indexes (with its prefix lengths), then ours.</summary>
+    public static IReadOnlyList<(string Name, string Definition)> Indexes { get; } =
+    [
+        ("uni_group_version_resource_cluster_namespace_name", "UNIQUE INDEX uni_group_version_resource_cluster_namespace_name (`group`, version, resource, cluster(100), namespace(50), name(100))"),
+        ("idx_group_version_resource_namespace_name", "INDEX idx_group_version_resource_namespace_name (`group`, version, resource, namespace, name)"),
+        ("idx_group_version_resource_name", "INDEX idx_group_version_resource_name (`group`, version, resource, name)"),
+        ("idx_cluster", "INDEX idx_cluster (cluster)"),
+        ("idx_resources_owner_uid", "INDEX idx_resources_owner_uid (owner_uid)"),
+        ("idx_resources_cluster_uid", "INDEX idx_resources_cluster_uid (cluster, uid)"),
+        ("idx_resources_created_at", "INDEX idx_resources_created_at (created_at)"),
+    ];
+
+    public static async Task EnsureAsync(MySqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        // Serializes start-up across processes sharing the database.
+        await Scalar(connection, "SELECT GET_LOCK('clusterpedia.resources.schema', 60)", cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await Execute(connection, CreateTable, cancellationToken).ConfigureAwait(false);
+            foreach (var (name, definition) in Indexes)
+            {
+                var exists = Convert.ToInt64(await Scalar(connection,
+                    $"SELECT COUNT(*) FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = 'resources' AND index_name = '{name}'",
+                    cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
+                if (!exists) await Execute(connection, $"ALTER TABLE resources ADD {definition}", cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await Scalar(connection, "SELECT RELEASE_LOCK('clusterpedia.resources.schema')", CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task Execute(MySqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new MySqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<object?> Scalar(MySqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new MySqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

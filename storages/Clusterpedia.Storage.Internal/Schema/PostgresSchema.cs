@@ -1,0 +1,99 @@
+using Npgsql;
+
+namespace Clusterpedia.Storage.Internal.Schema;
+
+/// <summary>
+/// Creates upstream's <c>resources</c> table and indexes when missing, plus our additive indexes. An existing upstream
+/// table is used as it is: no column is dropped or altered.
+/// </summary>
+internal static class PostgresSchema
+{
+    private const string CreateTable = """
+        CREATE TABLE IF NOT EXISTS resources (
+            id bigserial PRIMARY KEY,
+            "group" varchar(63) NOT NULL,
+            version varchar(15) NOT NULL,
+            resource varchar(63) NOT NULL,
+            kind varchar(63) NOT NULL,
+            cluster varchar(253) NOT NULL,
+            namespace varchar(253) NOT NULL,
+            name varchar(253) NOT NULL,
+            owner_uid varchar(36) NOT NULL DEFAULT '',
+            uid varchar(36) NOT NULL,
+            resource_version varchar(30) NOT NULL,
+            "object" jsonb NOT NULL,
+            events jsonb,
+            event_resource_versions jsonb,
+            created_at timestamptz NOT NULL,
+            synced_at timestamptz NOT NULL,
+            deleted_at timestamptz
+        )
+        """;
+
+    /// <summary>Upstream's indexes, then ours (owner chains, (cluster, uid) for events, time ranges, label containment).</summary>
+    public static IReadOnlyList<string> Indexes { get; } =
+    [
+        "CREATE UNIQUE INDEX IF NOT EXISTS uni_group_version_resource_cluster_namespace_name ON resources (\"group\", version, resource, cluster, namespace, name)",
+        "CREATE INDEX IF NOT EXISTS idx_group_version_resource_namespace_name ON resources (\"group\", version, resource, namespace, name)",
+        "CREATE INDEX IF NOT EXISTS idx_group_version_resource_name ON resources (\"group\", version, resource, name)",
+        "CREATE INDEX IF NOT EXISTS idx_cluster ON resources (cluster)",
+        "CREATE INDEX IF NOT EXISTS idx_resources_owner_uid ON resources (owner_uid)",
+        "CREATE INDEX IF NOT EXISTS idx_resources_cluster_uid ON resources (cluster, uid)",
+        "CREATE INDEX IF NOT EXISTS idx_resources_created_at ON resources (created_at)",
+        "CREATE INDEX IF NOT EXISTS idx_resources_labels ON resources USING gin ((\"object\"->'metadata'->'labels') jsonb_path_ops)",
+    ];
+
+    private const string TrigramIndex = "CREATE INDEX IF NOT EXISTS idx_resources_name_trgm ON resources USING gin (name gin_trgm_ops)";
+
+    // Serializes start-up across processes sharing the database (apiserver and manager start together).
+    private const long LockKey = 0x436C7573746572; // "Cluster"
+
+    public static async Task EnsureAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await Execute(connection, $"SELECT pg_advisory_lock({LockKey})", cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var existed = await Scalar(connection, "SELECT to_regclass('resources') IS NOT NULL", cancellationToken).ConfigureAwait(false) is true;
+            await Execute(connection, CreateTable, cancellationToken).ConfigureAwait(false);
+            if (!existed && connection.PostgreSqlVersion.Major >= 14)
+                await TryExecute(connection, "ALTER TABLE resources ALTER COLUMN \"object\" SET COMPRESSION lz4", cancellationToken).ConfigureAwait(false);
+            foreach (var index in Indexes)
+                await Execute(connection, index, cancellationToken).ConfigureAwait(false);
+            // pg_trgm speeds up fuzzy-name search; without the right to create it the search still works, unindexed.
+            var hasTrigram = await TryExecute(connection, "CREATE EXTENSION IF NOT EXISTS pg_trgm", cancellationToken).ConfigureAwait(false)
+                || await Scalar(connection, "SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm')", cancellationToken).ConfigureAwait(false) is true;
+            if (hasTrigram) await TryExecute(connection, TrigramIndex, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await Execute(connection, $"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<object?> Scalar(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs an optional statement; a refusal by the server (permissions, missing feature) is not fatal.</summary>
+    private static async Task<bool> TryExecute(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Execute(connection, sql, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (PostgresException)
+        {
+            return false;
+        }
+    }
+}

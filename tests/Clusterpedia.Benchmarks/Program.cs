@@ -1,0 +1,196 @@
+using System.Diagnostics;
+using System.Globalization;
+using Clusterpedia.Benchmarks;
+using Clusterpedia.Objects;
+using Clusterpedia.Query;
+using Clusterpedia.Storage;
+using Clusterpedia.Storage.Internal;
+using Clusterpedia.Storage.Internal.Sql;
+using Npgsql;
+using NpgsqlTypes;
+
+// Usage: dotnet run -c Release --project tests/Clusterpedia.Benchmarks -- "<Npgsql connection string of an empty database>" [ingest runs] [list runs]
+// Ingest runs 0 skips the ingest and lists what an earlier run left in the database.
+// See docs/benchmarks.md.
+if (args.Length < 1)
+{
+    Console.Error.WriteLine("usage: Clusterpedia.Benchmarks <npgsql connection string> [ingestRuns=3] [listRuns=9]");
+    return 2;
+}
+var connectionString = args[0];
+var ingestRuns = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+var listRuns = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 9;
+const int Clusters = 10;
+string ClusterName(int c) => $"cluster-{c}";
+
+var csb = new NpgsqlConnectionStringBuilder(connectionString);
+var configPath = Path.Combine(Directory.CreateTempSubdirectory("cp-bench-").FullName, "internalstorage.yaml");
+File.WriteAllText(configPath, $"type: postgres\nhost: {csb.Host}\nport: {csb.Port}\nuser: {csb.Username}\ndatabase: {csb.Database}\nsslMode: disable\n" +
+    (csb.Password is { Length: > 0 } pw ? $"password: {pw}\n" : ""));
+await using var factory = await InternalStorageFactory.CreateAsync(new StorageLayerOptions("internal", configPath, _ => null), default);
+var podsConfig = new ResourceStorageConfig(new GroupVersionResource("", "v1", "pods"), "Pod", true);
+var pods = factory.GetResourceStorage(podsConfig);
+await using var raw = NpgsqlDataSource.Create(connectionString);
+
+async Task Sql(string sql)
+{
+    await using var c = raw.CreateCommand(sql);
+    c.CommandTimeout = 600;
+    await c.ExecuteNonQueryAsync();
+}
+
+async Task CopyAsync(string cluster, IReadOnlyList<ResourceRow> rows)
+{
+    await using (var connection = await raw.OpenConnectionAsync())
+        await using (var importer = await connection.BeginBinaryImportAsync(
+            "COPY resources (\"group\", version, resource, kind, cluster, namespace, name, owner_uid, uid, resource_version, object, created_at, synced_at) FROM STDIN (FORMAT BINARY)"))
+        {
+            var now = DateTime.UtcNow;
+            foreach (var r in rows)
+            {
+                await importer.StartRowAsync();
+                await importer.WriteAsync("", NpgsqlDbType.Varchar);
+                await importer.WriteAsync("v1", NpgsqlDbType.Varchar);
+                await importer.WriteAsync("pods", NpgsqlDbType.Varchar);
+                await importer.WriteAsync("Pod", NpgsqlDbType.Varchar);
+                await importer.WriteAsync(cluster, NpgsqlDbType.Varchar);
+                await importer.WriteAsync(r.Namespace, NpgsqlDbType.Varchar);
+                await importer.WriteAsync(r.Name, NpgsqlDbType.Varchar);
+                await importer.WriteAsync(r.OwnerUid, NpgsqlDbType.Varchar);
+                await importer.WriteAsync(r.Uid, NpgsqlDbType.Varchar);
+                await importer.WriteAsync(r.ResourceVersion, NpgsqlDbType.Varchar);
+                await importer.WriteAsync(r.Object, NpgsqlDbType.Jsonb);
+                await importer.WriteAsync(r.CreatedAt, NpgsqlDbType.TimestampTz);
+                await importer.WriteAsync(now, NpgsqlDbType.TimestampTz);
+            }
+            await importer.CompleteAsync();
+        }
+
+}
+
+Console.WriteLine($"PostgreSQL: {(await raw.OpenConnectionAsync()).PostgreSqlVersion}; {Environment.ProcessorCount} cores; .NET {Environment.Version}");
+
+if (ingestRuns > 0)
+{
+    // ---- Ingest: UpsertManyAsync versus COPY of the same rows, into the same table with the same indexes.
+    var copyRates = new List<double>();
+    var ourRates = new List<double>();
+    for (var run = 0; run < ingestRuns; run++)
+    {
+        await Sql("TRUNCATE resources");
+        var copyTime = TimeSpan.Zero;
+        for (var c = 0; c < Clusters; c++)
+        {
+            var cluster = ClusterName(c);
+            var rows = Enumerable.Range(0, PodGenerator.PodsPerCluster).Select(i => ResourceRow.From(PodGenerator.Pod(cluster, i))).ToArray();
+            var sw = Stopwatch.StartNew();
+            await CopyAsync(cluster, rows);
+        copyTime += sw.Elapsed;
+        }
+        copyRates.Add(Clusters * PodGenerator.PodsPerCluster / copyTime.TotalSeconds);
+
+        await Sql("TRUNCATE resources");
+        var ourTime = TimeSpan.Zero;
+        for (var c = 0; c < Clusters; c++)
+        {
+            var cluster = ClusterName(c);
+            var objects = Enumerable.Range(0, PodGenerator.PodsPerCluster).Select(i => PodGenerator.Pod(cluster, i)).ToArray();
+            var sw = Stopwatch.StartNew();
+            await pods.UpsertManyAsync(cluster, objects, default);
+            ourTime += sw.Elapsed;
+        }
+        ourRates.Add(Clusters * PodGenerator.PodsPerCluster / ourTime.TotalSeconds);
+        Console.WriteLine($"ingest run {run + 1}: COPY {copyRates[^1]:F0} rows/s, UpsertManyAsync {ourRates[^1]:F0} objects/s");
+    }
+    // The synchro writes its clusters concurrently: the same ingest with one writer per cluster.
+    var allObjects = Enumerable.Range(0, Clusters).Select(c => Enumerable.Range(0, PodGenerator.PodsPerCluster).Select(i => PodGenerator.Pod(ClusterName(c), i)).ToArray()).ToArray();
+    var allRows = allObjects.Select(objects => objects.Select(ResourceRow.From).ToArray()).ToArray();
+    var copyConcurrent = new List<double>();
+    var ourConcurrent = new List<double>();
+    for (var run = 0; run < ingestRuns; run++)
+    {
+        await Sql("TRUNCATE resources");
+        var sw = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, Clusters).Select(c => CopyAsync(ClusterName(c), allRows[c])));
+        copyConcurrent.Add(Clusters * PodGenerator.PodsPerCluster / sw.Elapsed.TotalSeconds);
+        await Sql("TRUNCATE resources");
+        sw = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, Clusters).Select(c => pods.UpsertManyAsync(ClusterName(c), allObjects[c], default).AsTask()));
+        ourConcurrent.Add(Clusters * PodGenerator.PodsPerCluster / sw.Elapsed.TotalSeconds);
+        Console.WriteLine($"concurrent ingest run {run + 1}: COPY {copyConcurrent[^1]:F0} rows/s, UpsertManyAsync {ourConcurrent[^1]:F0} objects/s");
+    }
+    allObjects = null;
+    allRows = null;
+    var deployments = factory.GetResourceStorage(new ResourceStorageConfig(new("apps", "v1", "deployments"), "Deployment", true));
+    var replicaSets = factory.GetResourceStorage(new ResourceStorageConfig(new("apps", "v1", "replicasets"), "ReplicaSet", true));
+    for (var c = 0; c < Clusters; c++)
+    {
+        await deployments.UpsertManyAsync(ClusterName(c), Enumerable.Range(0, PodGenerator.Deployments).Select(d => PodGenerator.Deployment(ClusterName(c), d)).ToArray(), default);
+        await replicaSets.UpsertManyAsync(ClusterName(c), Enumerable.Range(0, PodGenerator.Deployments).Select(d => PodGenerator.ReplicaSet(ClusterName(c), d)).ToArray(), default);
+    }
+    await Sql("VACUUM ANALYZE resources");
+    var avgSize = Convert.ToDouble(await raw.CreateCommand("SELECT avg(octet_length(object::text)) FROM resources WHERE resource = 'pods'").ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    Console.WriteLine($"rows: {Clusters * PodGenerator.PodsPerCluster} pods (~{avgSize:F0} bytes of JSON each) + {2 * Clusters * PodGenerator.Deployments} deployments/replicasets");
+    Console.WriteLine();
+    Console.WriteLine($"| ingest of 100,000 pods, 10 clusters (median of {ingestRuns}) | rows/s |");
+    Console.WriteLine("|---|---|");
+    Console.WriteLine($"| PostgreSQL COPY (binary) of the same rows | {Measure.Median(copyRates):F0} |");
+    Console.WriteLine($"| UpsertManyAsync (batches of {InternalResourceStorage.BatchSize}) | {Measure.Median(ourRates):F0} |");
+    Console.WriteLine($"| COPY, 10 clusters concurrently | {Measure.Median(copyConcurrent):F0} |");
+    Console.WriteLine($"| UpsertManyAsync, 10 clusters concurrently | {Measure.Median(ourConcurrent):F0} |");
+    Console.WriteLine($"peak working set of this process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB");
+    Console.WriteLine();
+}
+
+if (listRuns == 0)
+{
+    Directory.Delete(Path.GetDirectoryName(configPath)!, recursive: true);
+    return 0;
+}
+
+// ---- Lists: our ListAsync (rows streamed to a sink) versus the same SQL in psql (\timing, output to /dev/null).
+var storage = (InternalResourceStorage)pods;
+ListOptions Parse(string query, string? cluster = null) => ListOptionsParser.ApplyScope(ListOptionsParser.Parse(query), cluster, null);
+var pageQuery = Parse("limit=500");
+var tokens = new List<ContinueToken?> { null };
+while (true)
+{
+    var sink = new ByteCountingSink();
+    await pods.ListAsync(pageQuery with { Continue = tokens[^1] }, sink, default);
+    if (sink.Result.Continue is not { } t) break;
+    tokens.Add(ContinueToken.FromCursor(ListCursor.Decode(t)));
+}
+var queries = new List<(string Name, ListOptions Options)>
+{
+    ("Q1 pods of one cluster + namespace", Parse("clusters=cluster-3&namespaces=ns-7")),
+    ("Q2 labelSelector=app=app-7, all clusters", Parse("labelSelector=app%3Dapp-7")),
+    ("Q3 Q2 with limit=500", Parse("labelSelector=app%3Dapp-7&limit=500")),
+    ("Q4 page of 500: first", pageQuery),
+    ($"Q4 page of 500: middle (page {tokens.Count / 2 + 1})", pageQuery with { Continue = tokens[tokens.Count / 2] }),
+    ($"Q4 page of 500: last (page {tokens.Count})", pageQuery with { Continue = tokens[^1] }),
+    ("Q5 fuzzy name (substring rs-0421)", Parse("labelSelector=internalstorage.clusterpedia.io%2Ffuzzy-name%3Drs-0421")),
+    ("Q6 pods of one deployment (owner name, seniority 1)", Parse("clusters=cluster-3&ownerName=app-42&ownerGR=deployments.apps&ownerSeniority=1")),
+    ("Q8 all 100,000 pods", Parse("")),
+};
+
+Console.WriteLine($"| query (median of {listRuns} after 2 warm-ups) | items | ours: ListAsync | same SQL in psql |");
+Console.WriteLine("|---|---|---|---|");
+foreach (var (name, options) in queries)
+{
+    var sink = new ByteCountingSink();
+    var ours = await Measure.TimeAsync(2, listRuns, async () =>
+    {
+        sink = new ByteCountingSink();
+        await pods.ListAsync(options, sink, default);
+    });
+    var psql = Psql.Time(csb, SqlInliner.Inline(storage.ListSql(options)), 2, listRuns);
+    Console.WriteLine($"| {name} | {sink.Items} | {Measure.Median(ours):F1} ms | {Measure.Median(psql):F1} ms |");
+}
+{
+    var ours = await Measure.TimeAsync(20, listRuns * 10, async () => await pods.GetAsync("cluster-3", "ns-9", PodGenerator.PodName(4242), default));
+    var psql = Psql.Time(csb, "SELECT object FROM resources WHERE \"group\" = '' AND version = 'v1' AND resource = 'pods' AND cluster = 'cluster-3' AND namespace = 'ns-9' AND name = '" + PodGenerator.PodName(4242) + "' LIMIT 1", 20, listRuns * 10);
+    Console.WriteLine($"| Q7 get one pod | 1 | {Measure.Median(ours):F2} ms | {Measure.Median(psql):F2} ms |");
+}
+Console.WriteLine($"peak working set of this process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB");
+Directory.Delete(Path.GetDirectoryName(configPath)!, recursive: true);
+return 0;

@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Clusterpedia.ClusterSimulator;
+
+/// <summary>A Kubernetes error answer from the simulated API.</summary>
+public sealed class SimulatedApiException(int code, string reason, string message) : Exception(message)
+{
+    public int Code { get; } = code;
+    public string Reason { get; } = reason;
+}
+
+// Client writes (create, replace, replace status, delete with finalizers) of objects kept as raw JSON, with
+// Kubernetes' optimistic concurrency: a replace carrying a stale resourceVersion is a 409 Conflict.
+public sealed partial class SimulatedStore
+{
+    public byte[] CreateRaw(SimulatedResource resource, string @namespace, JsonObject obj)
+    {
+        lock (_gate)
+        {
+            var metadata = obj["metadata"] as JsonObject ?? throw new SimulatedApiException(400, "BadRequest", "metadata is required");
+            var name = (string?)metadata["name"] ?? throw new SimulatedApiException(400, "BadRequest", "metadata.name is required");
+            if (resource.Namespaced) metadata["namespace"] = @namespace;
+            var key = KeyOf(@namespace, name);
+            if (_objects[resource].ContainsKey(key))
+                throw new SimulatedApiException(409, "AlreadyExists", $"{resource.Resource}.{resource.Group} \"{name}\" already exists");
+            metadata["uid"] = Guid.NewGuid().ToString();
+            metadata["creationTimestamp"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+            metadata["generation"] = 1;
+            obj.Remove("status");
+            return PutRaw(resource, key, obj, "ADDED");
+        }
+    }
+
+    /// <summary>PUT of the object (status is kept as stored) or of its status subresource (only status is taken).</summary>
+    public byte[] ReplaceRaw(SimulatedResource resource, string @namespace, string name, JsonObject obj, bool statusOnly)
+    {
+        lock (_gate)
+        {
+            var key = KeyOf(@namespace, name);
+            var current = Current(resource, key);
+            var sentRv = (string?)obj["metadata"]?["resourceVersion"];
+            var currentRv = (string?)current["metadata"]!["resourceVersion"];
+            if (!string.IsNullOrEmpty(sentRv) && sentRv != currentRv)
+                throw new SimulatedApiException(409, "Conflict", $"Operation cannot be fulfilled on {resource.Resource}.{resource.Group} \"{name}\": the object has been modified; please apply your changes to the latest version and try again");
+            if (statusOnly)
+            {
+                current["status"] = obj["status"]?.DeepClone();
+                return PutRaw(resource, key, current, "MODIFIED");
+            }
+            var metadata = (JsonObject)current["metadata"]!;
+            if (!JsonNode.DeepEquals(current["spec"], obj["spec"]))
+                metadata["generation"] = ((int?)metadata["generation"] ?? 0) + 1;
+            current["spec"] = obj["spec"]?.DeepClone();
+            foreach (var field in new[] { "labels", "annotations", "finalizers" })
+                metadata[field] = obj["metadata"]?[field]?.DeepClone();
+            if (metadata["deletionTimestamp"] != null && metadata["finalizers"] is not JsonArray { Count: > 0 })
+                return RemoveRaw(resource, key, current);
+            return PutRaw(resource, key, current, "MODIFIED");
+        }
+    }
+
+    /// <summary>DELETE: with finalizers the object only gets a deletionTimestamp; without, it goes.</summary>
+    public byte[] DeleteRaw(SimulatedResource resource, string @namespace, string name)
+    {
+        lock (_gate)
+        {
+            var key = KeyOf(@namespace, name);
+            var current = Current(resource, key);
+            var metadata = (JsonObject)current["metadata"]!;
+            if (metadata["finalizers"] is JsonArray { Count: > 0 })
+            {
+                metadata["deletionTimestamp"] ??= DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+                return PutRaw(resource, key, current, "MODIFIED");
+            }
+            return RemoveRaw(resource, key, current);
+        }
+    }
+
+    private static string KeyOf(string @namespace, string name) => @namespace.Length == 0 ? name : $"{@namespace}/{name}";
+
+    private JsonObject Current(SimulatedResource resource, string key) =>
+        _objects[resource].TryGetValue(key, out var stored)
+            ? (JsonObject)JsonNode.Parse(stored.Json)!
+            : throw new SimulatedApiException(404, "NotFound", $"{resource.Resource}.{resource.Group} \"{key[(key.IndexOf('/') + 1)..]}\" not found");
+
+    private byte[] PutRaw(SimulatedResource resource, string key, JsonObject obj, string type)
+    {
+        var rv = ++_rv;
+        obj["apiVersion"] = resource.ApiVersion;
+        obj["kind"] = resource.Kind;
+        obj["metadata"]!["resourceVersion"] = rv.ToString(CultureInfo.InvariantCulture);
+        var json = Encoding.UTF8.GetBytes(obj.ToJsonString());
+        var ns = (string?)obj["metadata"]!["namespace"] ?? "";
+        var spec = new ObjectSpec(resource, ns, (string)obj["metadata"]!["name"]!, (string?)obj["metadata"]!["uid"] ?? "", DateTimeOffset.UtcNow, new Dictionary<string, string>(), null);
+        _objects[resource][key] = new StoredObject(spec, rv, json);
+        Publish(new HistoryEvent(rv, resource, type, ns, json));
+        return json;
+    }
+
+    private byte[] RemoveRaw(SimulatedResource resource, string key, JsonObject current)
+    {
+        _objects[resource].Remove(key);
+        var rv = ++_rv;
+        current["metadata"]!["resourceVersion"] = rv.ToString(CultureInfo.InvariantCulture);
+        var json = Encoding.UTF8.GetBytes(current.ToJsonString());
+        Publish(new HistoryEvent(rv, resource, "DELETED", (string?)current["metadata"]!["namespace"] ?? "", json));
+        return json;
+    }
+}

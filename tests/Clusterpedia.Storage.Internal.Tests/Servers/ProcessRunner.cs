@@ -1,0 +1,45 @@
+using System.Diagnostics;
+
+namespace Clusterpedia.Storage.Internal.Tests.Servers;
+
+/// <summary>Runs the database tools the fixtures need and fails with their output when they fail.</summary>
+internal static class ProcessRunner
+{
+    public static string Run(string file, params string[] args)
+    {
+        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) info.ArgumentList.Add(a);
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {file}");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(120_000)) throw new TimeoutException($"{file} {string.Join(' ', args)} did not finish");
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{file} {string.Join(' ', args)} exited {process.ExitCode}: {stdout.Result}{stderr.Result}");
+        return stdout.Result;
+    }
+
+    /// <summary>Starts a long-running server process without waiting for it.</summary>
+    public static Process Start(string file, params string[] args)
+    {
+        var info = new ProcessStartInfo(file) { RedirectStandardOutput = false, RedirectStandardError = false };
+        foreach (var a in args) info.ArgumentList.Add(a);
+        return Process.Start(info) ?? throw new InvalidOperationException($"cannot start {file}");
+    }
+
+    public static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    /// <summary>A fresh temp directory owned by <paramref name="user"/>, for a server that runs as that user.</summary>
+    public static string TempDirectoryFor(string user, string prefix)
+    {
+        var dir = Directory.CreateTempSubdirectory(prefix).FullName;
+        Run("chown", user, dir);
+        return dir;
+    }
+}
