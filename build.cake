@@ -3,6 +3,7 @@
 //
 //   --storages=memory,internal   storage layers compiled into the hosts (default: hosts/Storages.props' default set)
 //   --storage-project=<path/to/My.Storage.csproj>   an out-of-tree storage layer to compile in too (repeatable)
+//   --storage-context=<dir>      Images: the folder sent as Dockerfile.aot's "storage" context (default: found from the projects)
 //   --components=binding-apiserver,apiserver   hosts to publish/image (default: all three)
 //   --runtime=linux-x64          --configuration=Release (Publish/Images) or Debug (Build/Test)
 //   --aot=false                  Publish a JIT (framework-dependent) build instead of NativeAOT, e.g. for quick tests
@@ -189,14 +190,23 @@ Task("Publish")
     }
 });
 
-// The out-of-tree projects' common folder: the "storage" build context of Dockerfile.aot.
+// The "storage" build context of Dockerfile.aot: --storage-context, or the out-of-tree projects' common folder,
+// widened to the enclosing folders that hold their build settings (Directory.Build.props, nuget.config, a .sln),
+// as a template-made layer has one level up.
 DirectoryPath StorageContext()
 {
+    var given = Argument("storage-context", "");
+    if (given.Length > 0) return MakeAbsolute(Directory(given));
     var folders = storageProjects.Select(p => p.GetDirectory().FullPath.TrimEnd('/') + "/").ToList();
     var common = folders[0];
     while (!folders.All(f => f.StartsWith(common, StringComparison.Ordinal)))
         common = common.Substring(0, common.TrimEnd('/').LastIndexOf('/') + 1);
-    return Directory(common);
+    DirectoryPath context = Directory(common);
+    bool HasBuildSettings(DirectoryPath folder) =>
+        FileExists(folder.CombineWithFilePath("Directory.Build.props")) || FileExists(folder.CombineWithFilePath("Directory.Packages.props"))
+        || FileExists(folder.CombineWithFilePath("nuget.config")) || GetFiles(folder.FullPath + "/*.sln").Count > 0;
+    while (context.GetParent() is { } parent && parent.FullPath != "/" && HasBuildSettings(parent)) context = parent;
+    return context;
 }
 
 // An MSBuild property of a project (e.g. an out-of-tree layer's Version), as MSBuild evaluates it.
