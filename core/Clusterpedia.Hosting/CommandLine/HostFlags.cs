@@ -21,6 +21,7 @@ public static class HostFlags
         // Only executables serving the API authenticate and authorize requests; only those that sync take synchro flags.
         if (component.ServesApi) flags = SecurityFlags.Add(flags);
         if (component.RunsSynchro) flags = SynchroFlags.Add(flags, component);
+        else if (component.ServesApi) flags = SynchroFlags.AddClusterSource(flags);
         return flags;
     }
 

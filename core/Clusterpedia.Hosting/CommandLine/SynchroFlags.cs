@@ -11,6 +11,10 @@ public static class SynchroFlags
     public const string FeatureGates = "feature-gates";
     public const string PageSize = "page-size";
 
+    /// <summary>The split apiserver only reads PediaClusters (with the manager's status) from the host cluster.</summary>
+    public static FlagSet AddClusterSource(FlagSet flags) => flags
+        .Add(new(Kubeconfig, "kubeconfig of the host cluster whose PediaCluster objects (status written by clustersynchro-manager) say what is synced", ValueName: "path"));
+
     public static FlagSet Add(FlagSet flags, HostComponent component) => flags
         .Add(new(PediaClusters, "a PediaCluster manifest file or a directory of them (YAML or JSON) to sync instead of watching a host cluster", ValueName: "path"))
         .Add(new(Kubeconfig, "kubeconfig of the host cluster whose PediaCluster and ClusterSyncResources objects drive the sync", ValueName: "path"))
@@ -23,15 +27,17 @@ public static class SynchroFlags
     /// <exception cref="HostConfigurationException">Both or a missing source file, or an unknown feature gate.</exception>
     public static SynchroHostOptions? ToOptions(ParsedFlags flags)
     {
-        if (!flags.IsDefined(PediaClusters)) return null;
-        var pediaClusters = flags.GetNonEmptyString(PediaClusters);
+        if (!flags.IsDefined(Kubeconfig)) return null;
         var kubeconfig = flags.GetNonEmptyString(Kubeconfig);
+        if (kubeconfig is not null && !File.Exists(kubeconfig))
+            throw new HostConfigurationException($"--{Kubeconfig} \"{kubeconfig}\" does not exist or is not a file");
+        if (!flags.IsDefined(PediaClusters))
+            return new SynchroHostOptions(null, kubeconfig is null ? null : Path.GetFullPath(kubeconfig), false, new ClusterSynchroManagerOptions());
+        var pediaClusters = flags.GetNonEmptyString(PediaClusters);
         if (pediaClusters is not null && kubeconfig is not null)
             throw new HostConfigurationException($"--{PediaClusters} and --{Kubeconfig} are two sources of PediaClusters: give one");
         if (pediaClusters is not null && !File.Exists(pediaClusters) && !Directory.Exists(pediaClusters))
             throw new HostConfigurationException($"--{PediaClusters} \"{pediaClusters}\" does not exist");
-        if (kubeconfig is not null && !File.Exists(kubeconfig))
-            throw new HostConfigurationException($"--{Kubeconfig} \"{kubeconfig}\" does not exist or is not a file");
 
         ClusterSynchroManagerOptions manager;
         try

@@ -49,7 +49,7 @@ public static class HostServer
         builder.Services.AddHealthChecks();
         if (security is not null) builder.Services.AddClusterpediaSecurity(security);
         if (component.ServesApi) builder.Services.AddClusterpediaApi();
-        if (options.Synchro is { HasSource: true } synchro) builder.Services.AddClusterSynchro(synchro, component.ServesApi);
+        if (options.Synchro is { HasSource: true } synchro) builder.Services.AddClusterSynchro(synchro, component);
 
         var app = builder.Build();
         // Before every endpoint: health paths pass through --authorization-always-allow-paths.

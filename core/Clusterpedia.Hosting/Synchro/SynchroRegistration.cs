@@ -14,9 +14,17 @@ namespace Clusterpedia.Hosting.Synchro;
 /// <summary>Starts the cluster synchro inside a host and, when the host also serves the API, feeds the API's cluster source from it.</summary>
 public static class SynchroRegistration
 {
-    public static IServiceCollection AddClusterSynchro(this IServiceCollection services, SynchroHostOptions options, bool servesApi)
+    public static IServiceCollection AddClusterSynchro(this IServiceCollection services, SynchroHostOptions options, HostComponent component)
     {
-        if (options.PediaClustersPath is { } path)
+        if (!component.RunsSynchro && options.Kubeconfig is { } hostKubeconfig)
+        {
+            // The split apiserver: read the manager's PediaCluster status from the host cluster, write nothing.
+            services.AddSingleton(KubeConnection.FromKubeconfigFile(hostKubeconfig));
+            services.AddSingleton(sp => new HostPediaClusterReader(sp.GetRequiredService<KubeConnection>(), sp.GetRequiredService<ILoggerFactory>()));
+            services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<HostPediaClusterReader>());
+            services.AddSingleton<IPediaClusterStatusSource>(sp => sp.GetRequiredService<HostPediaClusterReader>());
+        }
+        else if (options.PediaClustersPath is { } path)
         {
             services.AddSingleton(sp => new ClusterSynchroService(
                 sp.GetRequiredService<IStorageFactory>(), path, options.Manager, sp.GetRequiredService<ILoggerFactory>()));
@@ -40,7 +48,7 @@ public static class SynchroRegistration
             return services;
         }
 
-        if (servesApi)
+        if (component.ServesApi)
         {
             // AddClusterpediaApi registers the InMemoryClusterResourceSource that the API reads.
             services.AddSingleton(sp => new PediaClusterResourceFeed(
