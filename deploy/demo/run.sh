@@ -3,8 +3,11 @@
 # on the memory storage syncing them from local PediaCluster manifests. Prints the kubectl command that lists pods from
 # every cluster, then serves until Ctrl+C.
 #   deploy/demo/run.sh           serve until Ctrl+C
-#   deploy/demo/run.sh --check   list pods once with kubectl, check every cluster answered, stop (used by CI)
-# Environment: DEMO_DIR (default: a new temp dir), DEMO_PORT (binding-apiserver's port, default 8443).
+#   deploy/demo/run.sh --check   no churn; check with kubectl that `get pods -A --chunk-size=7` lists every pod of
+#                                every cluster exactly once, with a CLUSTER column, then stop (used by CI)
+# Environment: DEMO_DIR (default: a new temp dir), DEMO_PORT (binding-apiserver's port, default 8443),
+#   BINDING_APISERVER (a binding-apiserver binary to use, e.g. the AOT one from `dotnet cake --target=Publish`;
+#   default: build one with the memory storage).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -19,13 +22,19 @@ trap cleanup EXIT INT TERM
 
 echo "building the simulator and binding-apiserver (memory storage) ..."
 dotnet build "$root/tests/Clusterpedia.ClusterSimulator" -c Release -o "$demo/simulator" -nologo -v q >/dev/null
-dotnet build "$root/hosts/binding-apiserver" -c Release -o "$demo/binding-apiserver" -nologo -v q -p:ClusterpediaStorages=memory >/dev/null
+binding_apiserver=${BINDING_APISERVER:-}
+if [ -z "$binding_apiserver" ]; then
+  dotnet build "$root/hosts/binding-apiserver" -c Release -o "$demo/binding-apiserver" -nologo -v q -p:ClusterpediaStorages=memory >/dev/null
+  binding_apiserver=$demo/binding-apiserver/binding-apiserver
+fi
+churn=(--churn 1,2,1)
+$check && churn=()   # a fixed population, so the check can count
 
 mkdir -p "$demo/pediaclusters"
 for i in "${!clusters[@]}"; do
   name=${clusters[$i]}
   member_port=$((port + 100 + i))
-  "$demo/simulator/Clusterpedia.ClusterSimulator" --name "$name" --port "$member_port" --churn 1,2,1 \
+  "$demo/simulator/Clusterpedia.ClusterSimulator" --name "$name" --port "$member_port" "${churn[@]}" \
     >"$demo/$name.log" 2>&1 &
   pids+=($!)
   cat >"$demo/pediaclusters/$name.yaml" <<YAML
@@ -44,7 +53,7 @@ spec:
 YAML
 done
 
-"$demo/binding-apiserver/binding-apiserver" --bind-address=127.0.0.1 --secure-port="$port" \
+"$binding_apiserver" --bind-address=127.0.0.1 --secure-port="$port" \
   --pediaclusters "$demo/pediaclusters" >"$demo/binding-apiserver.log" 2>&1 &
 pids+=($!)
 
@@ -81,10 +90,25 @@ echo "  KUBECONFIG=$demo/kubeconfig kubectl get pods -A --chunk-size=50 -o wide"
 echo
 
 if $check; then
-  KUBECONFIG="$demo/kubeconfig" kubectl get pods -A --chunk-size=25 | tee "$demo/pods.txt" | head -5
+  # What the members hold: every cluster's pods, straight from each simulated cluster.
+  expected=0
+  for i in "${!clusters[@]}"; do
+    n=$(curl -sk -H "Authorization: Bearer simulator-token" "https://127.0.0.1:$((port + 100 + i))/api/v1/pods" \
+      | grep -o '"kind":"Pod"' | wc -l)
+    expected=$((expected + n))
+  done
+  for _ in $(seq 300); do   # until the synchro has stored all of them
+    [ "$(KUBECONFIG="$demo/kubeconfig" kubectl get pods -A --no-headers 2>/dev/null | wc -l)" -eq "$expected" ] && break
+    sleep 0.2
+  done
+  KUBECONFIG="$demo/kubeconfig" kubectl get pods -A --chunk-size=7 >"$demo/pods.txt"
+  head -4 "$demo/pods.txt"
+  listed=$(awk 'NR > 1' "$demo/pods.txt" | wc -l)
+  unique=$(awk 'NR > 1 {print $2 "/" $1 "/" $3}' "$demo/pods.txt" | sort -u | wc -l)
   found=$(awk 'NR > 1 {print $2}' "$demo/pods.txt" | sort -u | wc -l)
-  echo "pods listed from $found of ${#clusters[@]} clusters"
-  [ "$found" -eq ${#clusters[@]} ]
+  echo "kubectl get pods -A --chunk-size=7: $listed rows, $unique distinct, from $found of ${#clusters[@]} clusters; the members hold $expected"
+  head -1 "$demo/pods.txt" | grep -q CLUSTER
+  [ "$listed" -eq "$expected" ] && [ "$unique" -eq "$expected" ] && [ "$found" -eq ${#clusters[@]} ] && [ "$expected" -ge 50 ]
   exit
 fi
 echo "Ctrl+C stops everything."
