@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Clusterpedia.ClusterSimulator;
 using Clusterpedia.Storage.Internal.Tests.Servers;
 
@@ -43,7 +44,12 @@ public sealed class SplitPairTests(PostgresServer postgres, HostExecutables exec
         var rows = await PodListing.WaitForAllPodsAsync(kubectl, member, ["--chunk-size=7"], managerProcess, apiserverProcess);
         PodListing.AssertEveryPodOnce(rows, member);
 
-        // The manager, not the apiserver, took the lease in the host cluster.
+        // The manager, not the apiserver, took the lease in the host cluster and reported the sync in the status.
         Assert.NotNull(host.Store.Get(SimulatedResource.Leases, "clusterpedia-system/clusterpedia-clustersynchro-manager"));
+        var pediaCluster = host.Store.Get(SimulatedResource.PediaClusters, member.Options.Name);
+        Assert.NotNull(pediaCluster);
+        using var json = JsonDocument.Parse(pediaCluster.Json);
+        var conditions = json.RootElement.GetProperty("status").GetProperty("conditions").EnumerateArray();
+        Assert.Contains(conditions, c => c.GetProperty("type").GetString() == "Ready" && c.GetProperty("status").GetString() == "True");
     }
 }
