@@ -1,0 +1,52 @@
+namespace Clusterpedia.EndToEnd.Tests;
+
+/// <summary>
+/// Builds each host executable with the internal storage once per test run, the way a user selects storages:
+/// <c>dotnet build hosts/&lt;component&gt; -p:ClusterpediaStorages=internal -o &lt;temp&gt;</c>. One build at a time
+/// because the hosts share project outputs.
+/// </summary>
+public sealed class HostExecutables : IDisposable
+{
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(10);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Dictionary<string, string> _built = new(StringComparer.Ordinal);
+
+    public string OutputRoot { get; } = Directory.CreateTempSubdirectory("clusterpedia-e2e-hosts-").FullName;
+
+    public async Task<string> GetAsync(string component)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (_built.TryGetValue(component, out var existing)) return existing;
+            var output = Path.Combine(OutputRoot, component);
+            var project = Path.Combine(RepositoryPaths.Root, "hosts", component, component + ".csproj");
+            var (exitCode, stdout, stderr) = await HostProcess.RunAsync(
+                Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
+                ["build", project, "-c", "Debug", "-o", output, "-nologo", "-v:minimal", "-p:ClusterpediaStorages=internal"],
+                BuildTimeout, RepositoryPaths.Root);
+            Assert.True(exitCode == 0, $"building {component} with the internal storage failed:\n{stdout}\n{stderr}");
+            var executable = Path.Combine(output, component);
+            Assert.True(File.Exists(executable), $"the build did not produce {executable}");
+            _built[component] = executable;
+            return executable;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _gate.Dispose();
+        try
+        {
+            Directory.Delete(OutputRoot, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A host still exiting may hold a file; the temp directory is cleaned by the OS later.
+        }
+    }
+}
