@@ -85,6 +85,8 @@ public sealed class OutOfTreeStorageTests
 
     private static async Task<string> KubectlAsync(TempFolder home, int port, params string[] arguments)
     {
+        // With no authentication flag the host serves loopback clients as system:anonymous; the token only keeps
+        // kubectl from prompting for a user name.
         const string kubectl = "/usr/bin/kubectl";
         Assert.True(File.Exists(kubectl), $"kubectl is required at {kubectl} for the end-to-end tests");
         var kubeconfig = home.Combine("kubeconfig");
