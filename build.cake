@@ -1,4 +1,4 @@
-// Build entry point: `dotnet tool restore` once, then `dotnet cake --target=<Build|Test|Publish|Images>`.
+// Build entry point: `dotnet tool restore` once, then `dotnet cake --target=<Build|Test|Publish|Images|Pack|Demo>`.
 // Built-in Cake aliases only (no addins).
 //
 //   --storages=memory,internal   storage layers compiled into the hosts (default: hosts/Storages.props' default set)
@@ -288,6 +288,11 @@ Task("Pack")
         "generators/Clusterpedia.Generators/Clusterpedia.Generators.csproj",
         "tests/Clusterpedia.Storage.Conformance/Clusterpedia.Storage.Conformance.csproj",
         "core/Clusterpedia.Hosting/Clusterpedia.Hosting.csproj",
+        // What the host library references, so an author's host restores from these packages alone.
+        "core/Clusterpedia.ApiServer/Clusterpedia.ApiServer.csproj",
+        "core/Clusterpedia.ApiServer.Security/Clusterpedia.ApiServer.Security.csproj",
+        "core/Clusterpedia.Kube/Clusterpedia.Kube.csproj",
+        "core/Clusterpedia.Synchro/Clusterpedia.Synchro.csproj",
     })
     {
         DotNetPack(root.CombineWithFilePath(project).FullPath, new DotNetPackSettings
@@ -297,6 +302,16 @@ Task("Pack")
         });
     }
     foreach (var package in GetFiles(packages.FullPath + "/*.nupkg")) Information(package.GetFilename().FullPath);
+});
+
+Task("Demo")
+    .Description("The product end to end without Kubernetes: three simulated clusters synced by binding-apiserver (memory); prints the kubectl command. --check lists once and stops.")
+    .Does(() =>
+{
+    var arguments = new ProcessArgumentBuilder().AppendQuoted(root.CombineWithFilePath("deploy/demo/run.sh").FullPath);
+    if (HasArgument("check")) arguments.Append("--check");
+    var exitCode = StartProcess("bash", new ProcessSettings { Arguments = arguments });
+    if (exitCode != 0) throw new CakeException($"the demo failed (exit code {exitCode})");
 });
 
 Task("Default").IsDependentOn("Build");

@@ -36,6 +36,21 @@ public sealed record SecurityOptions
     /// <summary><c>--authorization-always-allow-groups</c>: users in these groups skip SubjectAccessReview, as kube's delegated authorizer does.</summary>
     public IReadOnlyList<string> AuthorizationAlwaysAllowGroups { get; init; } = ["system:masters"];
 
+    /// <summary>
+    /// <c>--authentication-skip-lookup</c> false (the default): when a CA flag is missing and a cluster is known (authentication
+    /// kubeconfig or in-cluster), read it from <c>kube-system/extension-apiserver-authentication</c> as upstream does.
+    /// </summary>
+    public bool AuthenticationSkipLookup { get; init; }
+
+    /// <summary><c>--authentication-tolerate-lookup-failure</c>: start without the ConfigMap's CAs when it cannot be read.</summary>
+    public bool AuthenticationTolerateLookupFailure { get; init; }
+
+    /// <summary>
+    /// Use the pod's service account for TokenReview/SubjectAccessReview when no kubeconfig flag is given, as upstream
+    /// aggregated servers do; hosts set it when running in a cluster.
+    /// </summary>
+    public bool InClusterFallback { get; init; }
+
     /// <summary><c>--anonymous-auth</c>, resolved: who may be <c>system:anonymous</c>. See <see cref="AnonymousAccessDefaults"/>.</summary>
     public AnonymousAccess AllowAnonymous { get; init; } = AnonymousAccess.Disabled;
 
@@ -53,7 +68,7 @@ public sealed record SecurityOptions
 
     /// <summary>True when some credential (certificate, proxy certificate or token) can authenticate a request.</summary>
     public bool HasAuthenticationSource =>
-        ClientCaFile is not null || RequestHeaderClientCaFile is not null || AuthenticationKubeconfig is not null;
+        ClientCaFile is not null || RequestHeaderClientCaFile is not null || AuthenticationKubeconfig is not null || InClusterFallback;
 
     /// <summary>Problems a user must fix, each naming its flag; empty when the options are usable.</summary>
     public IReadOnlyList<string> Validate()

@@ -61,7 +61,7 @@ public static class ClusterpediaHost
         {
             StorageLayerSelection.Validate(host, options.Storage, registry);
             certificate = ServingCertificate.Load(options.Serving);
-            if (options.Security is { } securityOptions) security = ClusterpediaSecurity.Create(securityOptions);
+            if (options.Security is { } securityOptions) security = await ClusterpediaSecurity.CreateAsync(securityOptions, cancellationToken: cancellationToken).ConfigureAwait(false);
             storage = await StorageLayerSelection.CreateAsync(options.Storage, registry, cancellationToken).ConfigureAwait(false);
         }
         catch (HostConfigurationException ex)

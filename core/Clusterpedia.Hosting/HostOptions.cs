@@ -4,7 +4,12 @@ namespace Clusterpedia.Hosting;
 
 /// <summary>Everything a host was told on its command line, validated once at start-up.</summary>
 /// <param name="Security">Authentication and authorization of the API; null for executables that do not serve it.</param>
-public sealed record HostOptions(StorageOptions Storage, ServingOptions Serving, Clusterpedia.ApiServer.Security.SecurityOptions? Security = null);
+/// <param name="Synchro">The cluster synchro's source and options; null for executables that do not sync.</param>
+public sealed record HostOptions(
+    StorageOptions Storage,
+    ServingOptions Serving,
+    Clusterpedia.ApiServer.Security.SecurityOptions? Security = null,
+    SynchroHostOptions? Synchro = null);
 
 /// <summary><c>--storage-name</c> and <c>--storage-config</c>; the config file is known to exist.</summary>
 public sealed record StorageOptions(string Name, string? ConfigPath);

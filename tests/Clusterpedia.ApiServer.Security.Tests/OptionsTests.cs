@@ -12,7 +12,7 @@ public sealed class OptionsTests : IDisposable
     [InlineData("requestheader-client-ca-file")]
     [InlineData("authentication-kubeconfig")]
     [InlineData("authorization-kubeconfig")]
-    public void Missing_file_names_the_flag(string flag)
+    public async Task Missing_file_names_the_flag(string flag)
     {
         var missing = Path.Combine(_pki.Directory, "missing");
         var options = flag switch
@@ -22,24 +22,24 @@ public sealed class OptionsTests : IDisposable
             "authentication-kubeconfig" => new SecurityOptions { AuthenticationKubeconfig = missing },
             _ => new SecurityOptions { AuthorizationKubeconfig = missing },
         };
-        var e = Assert.Throws<SecurityConfigurationException>(() => ClusterpediaSecurity.Create(options));
+        var e = await Assert.ThrowsAsync<SecurityConfigurationException>(() => ClusterpediaSecurity.CreateAsync(options));
         Assert.Equal($"--{flag} \"{missing}\" does not exist", e.Message);
     }
 
     [Fact]
-    public void CA_file_without_certificates_names_the_flag()
+    public async Task CA_file_without_certificates_names_the_flag()
     {
         var empty = _pki.File("empty.crt", "not a certificate");
-        var e = Assert.Throws<SecurityConfigurationException>(() => ClusterpediaSecurity.Create(new SecurityOptions { ClientCaFile = empty }));
+        var e = await Assert.ThrowsAsync<SecurityConfigurationException>(() => ClusterpediaSecurity.CreateAsync(new SecurityOptions { ClientCaFile = empty }));
         Assert.Contains("--client-ca-file", e.Message);
         Assert.Contains("no PEM certificate", e.Message);
     }
 
     [Fact]
-    public void Kubeconfig_that_does_not_parse_names_the_flag()
+    public async Task Kubeconfig_that_does_not_parse_names_the_flag()
     {
         var bad = _pki.File("bad.kubeconfig", "apiVersion: v1\nkind: Config\nclusters: 12\n");
-        var e = Assert.Throws<SecurityConfigurationException>(() => ClusterpediaSecurity.Create(new SecurityOptions { AuthorizationKubeconfig = bad }));
+        var e = await Assert.ThrowsAsync<SecurityConfigurationException>(() => ClusterpediaSecurity.CreateAsync(new SecurityOptions { AuthorizationKubeconfig = bad }));
         Assert.StartsWith("--authorization-kubeconfig", e.Message);
     }
 
@@ -60,9 +60,9 @@ public sealed class OptionsTests : IDisposable
     }
 
     [Fact]
-    public void Warnings_say_when_access_is_open()
+    public async Task Warnings_say_when_access_is_open()
     {
-        using var open = ClusterpediaSecurity.Create(new SecurityOptions { AllowAnonymous = AnonymousAccess.LoopbackOnly });
+        using var open = await ClusterpediaSecurity.CreateAsync(new SecurityOptions { AllowAnonymous = AnonymousAccess.LoopbackOnly });
         Assert.Contains(open.Warnings, w => w.Contains("loopback", StringComparison.Ordinal));
         Assert.Contains(open.Warnings, w => w.Contains("--authorization-kubeconfig", StringComparison.Ordinal));
         Assert.False(open.RequestsClientCertificates);

@@ -35,5 +35,11 @@ if (churn != null) await cluster.StartChurnAsync(churn);
 Console.WriteLine($"simulated cluster {options.Name} serving at {cluster.Url} (resourceVersion {cluster.Store.ResourceVersion})");
 var done = new TaskCompletionSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; done.TrySetResult(); };
+// `kill` (SIGTERM) stops it as cleanly as Ctrl+C, so scripts can run it in the background.
+using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c =>
+{
+    c.Cancel = true;
+    done.TrySetResult();
+});
 await done.Task;
 return 0;

@@ -47,6 +47,9 @@ public static class ProcessRunner
             if (name.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || name.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase))
                 info.Environment.Remove(name);
         }
+        // A CI runner in a pod must not make the hosts adopt its service account (in-cluster authentication fallback).
+        info.Environment.Remove("KUBERNETES_SERVICE_HOST");
+        info.Environment.Remove("KUBERNETES_SERVICE_PORT");
         return Process.Start(info) ?? throw new InvalidOperationException($"could not start {fileName}");
     }
 }

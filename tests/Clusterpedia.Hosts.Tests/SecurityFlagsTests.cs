@@ -24,6 +24,8 @@ public sealed class SecurityFlagsTests
         Assert.Equal(TimeSpan.FromSeconds(10), o.TokenReviewCacheTtl);
         Assert.Equal(TimeSpan.FromSeconds(10), o.AuthorizedCacheTtl);
         Assert.Equal(TimeSpan.FromSeconds(10), o.UnauthorizedCacheTtl);
+        Assert.False(o.AuthenticationSkipLookup);
+        Assert.False(o.InClusterFallback);
         // Nothing configured: only loopback clients are served anonymously.
         Assert.Equal(AnonymousAccess.LoopbackOnly, o.AllowAnonymous);
     }
@@ -37,7 +39,8 @@ public sealed class SecurityFlagsTests
             "--authentication-kubeconfig=/authn", "--authorization-kubeconfig=/authz",
             "--authentication-token-webhook-cache-ttl=1m30s", "--authorization-webhook-cache-authorized-ttl=5m",
             "--authorization-webhook-cache-unauthorized-ttl=0", "--authorization-always-allow-paths=/healthz,/metrics*",
-            "--authorization-always-allow-groups=admins", "--anonymous-auth");
+            "--authorization-always-allow-groups=admins", "--anonymous-auth", "--authentication-skip-lookup",
+            "--authentication-tolerate-lookup-failure");
         Assert.Equal("/ca.crt", o.ClientCaFile);
         Assert.Equal("/proxy.crt", o.RequestHeaderClientCaFile);
         Assert.Equal(["aggregator", "front-proxy-client"], o.RequestHeaderAllowedNames);
@@ -52,6 +55,8 @@ public sealed class SecurityFlagsTests
         Assert.Equal(["/healthz", "/metrics*"], o.AuthorizationAlwaysAllowPaths);
         Assert.Equal(["admins"], o.AuthorizationAlwaysAllowGroups);
         Assert.Equal(AnonymousAccess.Enabled, o.AllowAnonymous);
+        Assert.True(o.AuthenticationSkipLookup);
+        Assert.True(o.AuthenticationTolerateLookupFailure);
     }
 
     [Theory]

@@ -45,6 +45,23 @@ public sealed class CertificateBundle
         return new CertificateBundle($"--{flag}", anchors, time);
     }
 
+    /// <summary>A bundle given as PEM text (e.g. from the extension-apiserver-authentication ConfigMap).</summary>
+    /// <exception cref="SecurityConfigurationException">The text holds no PEM certificate.</exception>
+    public static CertificateBundle FromPem(string source, string pem, TimeProvider time)
+    {
+        var anchors = new X509Certificate2Collection();
+        try
+        {
+            anchors.ImportFromPem(pem);
+        }
+        catch (CryptographicException e)
+        {
+            throw new SecurityConfigurationException($"{source}: cannot read PEM certificates: {e.Message}", e);
+        }
+        if (anchors.Count == 0) throw new SecurityConfigurationException($"{source} holds no PEM certificate");
+        return new CertificateBundle(source, anchors, time);
+    }
+
     /// <summary>Null when <paramref name="certificate"/> chains to this bundle and is valid now; else why not.</summary>
     public string? Verify(X509Certificate2 certificate)
     {

@@ -33,8 +33,31 @@ public sealed class WebhookClient : IDisposable
         {
             throw new SecurityConfigurationException($"--{flag} \"{path}\": {e.Message}", e);
         }
+        return FromConfiguration($"--{flag} \"{path}\"", config, timeout);
+    }
+
+    /// <summary>The pod's service account, as upstream aggregated servers use when no kubeconfig flag is given.</summary>
+    public static WebhookClient InCluster(string flag, TimeSpan timeout)
+    {
+        KubernetesClientConfiguration config;
+        try
+        {
+            config = KubernetesClientConfiguration.InClusterConfig();
+        }
+        catch (Exception e)
+        {
+            throw new SecurityConfigurationException($"--{flag} not given and the in-cluster config is unusable: {e.Message}", e);
+        }
+        return FromConfiguration($"in-cluster config (no --{flag})", config, timeout);
+    }
+
+    public static bool IsInCluster => KubernetesClientConfiguration.IsInCluster();
+
+    private static WebhookClient FromConfiguration(string source, KubernetesClientConfiguration config, TimeSpan timeout)
+    {
+
         if (string.IsNullOrEmpty(config.Host) || !Uri.TryCreate(config.Host, UriKind.Absolute, out var server))
-            throw new SecurityConfigurationException($"--{flag} \"{path}\": the current context names no server");
+            throw new SecurityConfigurationException($"{source}: the current context names no server");
 
         var handler = new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2), ConnectTimeout = timeout };
         if (config.SkipTlsVerify)
@@ -49,7 +72,7 @@ public sealed class WebhookClient : IDisposable
         catch (Exception e)
         {
             handler.Dispose();
-            throw new SecurityConfigurationException($"--{flag} \"{path}\": client certificate: {e.Message}", e);
+            throw new SecurityConfigurationException($"{source}: client certificate: {e.Message}", e);
         }
         var http = new HttpClient(handler) { BaseAddress = new Uri(server.ToString().TrimEnd('/') + "/"), Timeout = timeout };
         return new WebhookClient(http, config);
@@ -58,10 +81,15 @@ public sealed class WebhookClient : IDisposable
     public Uri Server => _http.BaseAddress!;
 
     /// <summary>POSTs a JSON body to an API path (relative to the server) and returns the status code and the body.</summary>
-    public async Task<(int Code, byte[] Body)> PostAsync(string path, byte[] json, CancellationToken cancellationToken)
+    public Task<(int Code, byte[] Body)> PostAsync(string path, byte[] json, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, path, new ByteArrayContent(json) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } }, cancellationToken);
+
+    public Task<(int Code, byte[] Body)> GetAsync(string path, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, path, null, cancellationToken);
+
+    private async Task<(int Code, byte[] Body)> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path.TrimStart('/'));
-        request.Content = new ByteArrayContent(json) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
+        using var request = new HttpRequestMessage(method, path.TrimStart('/')) { Content = content };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (_config.TokenProvider is { } provider)
             request.Headers.Authorization = await provider.GetAuthenticationHeaderAsync(cancellationToken).ConfigureAwait(false);

@@ -18,8 +18,10 @@ public static class HostFlags
     public static FlagSet Create(HostComponent component, HostDefaults defaults)
     {
         var flags = CreateCommon(component, defaults);
-        // Only executables serving the API authenticate and authorize requests.
-        return component.ServesApi ? SecurityFlags.Add(flags) : flags;
+        // Only executables serving the API authenticate and authorize requests; only those that sync take synchro flags.
+        if (component.ServesApi) flags = SecurityFlags.Add(flags);
+        if (component.RunsSynchro) flags = SynchroFlags.Add(flags, component);
+        return flags;
     }
 
     private static FlagSet CreateCommon(HostComponent component, HostDefaults defaults) => new FlagSet(component.Name)
@@ -61,7 +63,8 @@ public static class HostFlags
         return new HostOptions(
             new StorageOptions(storageName, storageConfig is null ? null : Path.GetFullPath(storageConfig)),
             new ServingOptions(bindAddress, securePort, certDir, certFile, keyFile),
-            SecurityFlags.ToOptions(flags));
+            SecurityFlags.ToOptions(flags),
+            SynchroFlags.ToOptions(flags));
     }
 
     private static void RequireFile(string flag, string path)

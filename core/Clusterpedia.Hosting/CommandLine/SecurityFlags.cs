@@ -23,6 +23,8 @@ public static class SecurityFlags
     public const string AuthorizationAlwaysAllowPaths = "authorization-always-allow-paths";
     public const string AuthorizationAlwaysAllowGroups = "authorization-always-allow-groups";
     public const string AnonymousAuth = "anonymous-auth";
+    public const string AuthenticationSkipLookup = "authentication-skip-lookup";
+    public const string AuthenticationTolerateLookupFailure = "authentication-tolerate-lookup-failure";
 
     public static FlagSet Add(FlagSet flags) => flags
         .Add(new(ClientCaFile, "CA bundle (PEM) verifying client certificates; such a certificate is the user CN in the groups O"))
@@ -31,13 +33,15 @@ public static class SecurityFlags
         .Add(new(RequestHeaderUsernameHeaders, "request headers naming the user (the first non-empty wins)", DefaultValue: "X-Remote-User", ValueName: "strings"))
         .Add(new(RequestHeaderGroupHeaders, "request headers carrying the user's groups", DefaultValue: "X-Remote-Group", ValueName: "strings"))
         .Add(new(RequestHeaderExtraHeadersPrefix, "request header prefixes carrying the user's extra values", DefaultValue: "X-Remote-Extra-", ValueName: "strings"))
-        .Add(new(AuthenticationKubeconfig, "kubeconfig of the cluster whose TokenReview checks bearer tokens; none = tokens are no credential"))
+        .Add(new(AuthenticationKubeconfig, "kubeconfig of the cluster whose TokenReview checks bearer tokens; none = the pod's service account in a cluster, else tokens are no credential"))
         .Add(new(AuthenticationTokenWebhookCacheTtl, "how long TokenReview answers are reused", DefaultValue: "10s", ValueName: "duration"))
-        .Add(new(AuthorizationKubeconfig, "kubeconfig of the cluster whose SubjectAccessReview authorizes requests; none = every authenticated request is allowed"))
+        .Add(new(AuthorizationKubeconfig, "kubeconfig of the cluster whose SubjectAccessReview authorizes requests; none = the pod's service account in a cluster, else every authenticated request is allowed"))
         .Add(new(AuthorizationWebhookCacheAuthorizedTtl, "how long allowed SubjectAccessReview answers are reused", DefaultValue: "10s", ValueName: "duration"))
         .Add(new(AuthorizationWebhookCacheUnauthorizedTtl, "how long denied SubjectAccessReview answers are reused", DefaultValue: "10s", ValueName: "duration"))
         .Add(new(AuthorizationAlwaysAllowPaths, "paths served without authentication or authorization (a trailing * matches a prefix)", DefaultValue: "/healthz,/readyz,/livez", ValueName: "strings"))
         .Add(new(AuthorizationAlwaysAllowGroups, "groups whose users skip SubjectAccessReview", DefaultValue: "system:masters", ValueName: "strings"))
+        .Add(new(AuthenticationSkipLookup, "do not read missing CAs from the kube-system/extension-apiserver-authentication ConfigMap", IsBoolean: true))
+        .Add(new(AuthenticationTolerateLookupFailure, "start even when that ConfigMap cannot be read", IsBoolean: true))
         .Add(new(AnonymousAuth, "serve requests without credentials as system:anonymous; when not given: off if any authentication flag is set, else loopback clients only", IsBoolean: true));
 
     /// <summary>Null when the security flags are not defined for this executable.</summary>
@@ -60,6 +64,10 @@ public static class SecurityFlags
             UnauthorizedCacheTtl = Duration(flags, AuthorizationWebhookCacheUnauthorizedTtl),
             AuthorizationAlwaysAllowPaths = List(flags, AuthorizationAlwaysAllowPaths),
             AuthorizationAlwaysAllowGroups = List(flags, AuthorizationAlwaysAllowGroups),
+            AuthenticationSkipLookup = flags.GetBool(AuthenticationSkipLookup),
+            AuthenticationTolerateLookupFailure = flags.GetBool(AuthenticationTolerateLookupFailure),
+            // As upstream aggregated servers: in a pod, the service account reaches the hosting cluster's reviews.
+            InClusterFallback = Clusterpedia.ApiServer.Security.Webhooks.WebhookClient.IsInCluster,
         };
         bool? anonymous = flags.IsSet(AnonymousAuth) ? flags.GetBool(AnonymousAuth) : null;
         return options with { AllowAnonymous = AnonymousAccessDefaults.Resolve(anonymous, options.HasAuthenticationSource) };

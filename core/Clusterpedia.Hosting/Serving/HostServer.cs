@@ -1,5 +1,6 @@
 using System.Net;
 using Clusterpedia.ApiServer;
+using Clusterpedia.Hosting.Synchro;
 using Clusterpedia.ApiServer.Security;
 using Clusterpedia.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -48,7 +49,7 @@ public static class HostServer
         builder.Services.AddHealthChecks();
         if (security is not null) builder.Services.AddClusterpediaSecurity(security);
         if (component.ServesApi) builder.Services.AddClusterpediaApi();
-        // The cluster synchro (component.RunsSynchro) registers here.
+        if (options.Synchro is { HasSource: true } synchro) builder.Services.AddClusterSynchro(synchro, component.ServesApi);
 
         var app = builder.Build();
         // Before every endpoint: health paths pass through --authorization-always-allow-paths.
@@ -56,6 +57,7 @@ public static class HostServer
         app.MapHealthEndpoints();
         app.MapVersionEndpoint(version);
         if (component.ServesApi) app.MapClusterpediaApi();
+        app.Services.StartClusterFeed();
         return app;
     }
 }

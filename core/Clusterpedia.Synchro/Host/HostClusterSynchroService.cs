@@ -24,6 +24,7 @@ public sealed class HostClusterSynchroService : IHostedService, IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task _run = Task.CompletedTask;
     private volatile ClusterSynchroManager? _manager;
+    private readonly LeaderStatusSource _clusters = new();
 
     /// <param name="host">The host cluster (<c>--kubeconfig</c>).</param>
     /// <param name="election">Null runs without leader election (a single manager, or binding-apiserver).</param>
@@ -39,6 +40,9 @@ public sealed class HostClusterSynchroService : IHostedService, IAsyncDisposable
 
     /// <summary>The manager while this process leads; null otherwise.</summary>
     public ClusterSynchroManager? Manager => _manager;
+
+    /// <summary>The status of the clusters this process syncs; empty while it does not lead.</summary>
+    public IPediaClusterStatusSource Clusters => _clusters;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -67,6 +71,7 @@ public sealed class HostClusterSynchroService : IHostedService, IAsyncDisposable
         await using var manager = new ClusterSynchroManager(_storage, _options, _loggers);
         await using var source = new HostPediaClusterSource(client, manager, _loggers.CreateLogger("Clusterpedia.Synchro.HostPediaClusterSource"));
         _manager = manager;
+        _clusters.Attach(manager);
         source.Start();
         try
         {
@@ -78,6 +83,7 @@ public sealed class HostClusterSynchroService : IHostedService, IAsyncDisposable
         finally
         {
             _manager = null;
+            _clusters.Attach(null);
         }
     }
 

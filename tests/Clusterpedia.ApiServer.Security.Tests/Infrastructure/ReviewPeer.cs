@@ -39,6 +39,9 @@ internal sealed class ReviewPeer : IAsyncDisposable
     /// <summary>Users denied by SubjectAccessReview (with this reason); everyone else is allowed.</summary>
     public ConcurrentDictionary<string, string> DeniedUsers { get; } = new() { ["bob"] = "bob may not search" };
 
+    /// <summary>The data of kube-system/extension-apiserver-authentication; null = the ConfigMap does not exist (404).</summary>
+    public JsonObject? PublishedAuthentication { get; set; }
+
     public ConcurrentQueue<JsonNode> TokenReviews { get; } = new();
     public ConcurrentQueue<JsonNode> AccessReviews { get; } = new();
 
@@ -51,6 +54,7 @@ internal sealed class ReviewPeer : IAsyncDisposable
         ReviewPeer? peer = null;
         app.MapPost("/apis/authentication.k8s.io/v1/tokenreviews", (HttpContext c) => peer!.HandleAsync(c, peer.TokenReview));
         app.MapPost("/apis/authorization.k8s.io/v1/subjectaccessreviews", (HttpContext c) => peer!.HandleAsync(c, peer.AccessReview));
+        app.MapGet("/api/v1/namespaces/kube-system/configmaps/extension-apiserver-authentication", (HttpContext c) => peer!.ConfigMapAsync(c));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         peer = new ReviewPeer(app, new Uri(address));
@@ -91,6 +95,30 @@ internal sealed class ReviewPeer : IAsyncDisposable
         review["status"] = status;
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(review.ToJsonString());
+    }
+
+    private async Task ConfigMapAsync(HttpContext context)
+    {
+        if (context.Request.Headers.Authorization.ToString() != $"Bearer {ReviewerToken}")
+        {
+            context.Response.StatusCode = 401;
+            return;
+        }
+        if (PublishedAuthentication is not { } data)
+        {
+            context.Response.StatusCode = 404;
+            await context.Response.WriteAsync("""{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"NotFound","code":404}""");
+            return;
+        }
+        var configMap = new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "ConfigMap",
+            ["metadata"] = new JsonObject { ["name"] = "extension-apiserver-authentication", ["namespace"] = "kube-system" },
+            ["data"] = data.DeepClone(),
+        };
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(configMap.ToJsonString());
     }
 
     private JsonObject TokenReview(JsonNode review)

@@ -39,7 +39,7 @@ internal sealed class SecuredServer : IAsyncDisposable
 
     public static async Task<SecuredServer> StartAsync(TestPki pki, SecurityOptions options, IPAddress? bindAddress = null)
     {
-        var security = ClusterpediaSecurity.Create(options);
+        var security = await ClusterpediaSecurity.CreateAsync(options);
         var storage = new MemoryStorageFactory(new MemoryStorageOptions());
         var source = new InMemoryClusterResourceSource();
         var pods = SyncedResource.BuiltIn("v1/pods");

@@ -1,11 +1,11 @@
 using Clusterpedia.ApiServer.Clusters;
 using Clusterpedia.Synchro.Manager;
 
-namespace Clusterpedia.Synchro.Tests.EndToEnd;
+namespace Clusterpedia.Hosting.Synchro;
 
 /// <summary>
 /// Feeds the API server's cluster source from the synchro's PediaCluster status: health from ClusterHealthy, resources
-/// from status.syncResources. This is the wiring a host (binding-apiserver) needs; it lives here until Hosting has it.
+/// from status.syncResources. This is how binding-apiserver's API learns what its in-process synchro has synced.
 /// </summary>
 public sealed class PediaClusterResourceFeed : IDisposable
 {

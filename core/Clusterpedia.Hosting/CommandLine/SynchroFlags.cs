@@ -1,0 +1,56 @@
+using Clusterpedia.Synchro.Manager;
+
+namespace Clusterpedia.Hosting.CommandLine;
+
+/// <summary>The cluster synchro's flags (upstream names where upstream has them), for the executables that sync.</summary>
+public static class SynchroFlags
+{
+    public const string PediaClusters = "pediaclusters";
+    public const string Kubeconfig = "kubeconfig";
+    public const string LeaderElect = "leader-elect";
+    public const string FeatureGates = "feature-gates";
+    public const string PageSize = "page-size";
+
+    public static FlagSet Add(FlagSet flags, HostComponent component) => flags
+        .Add(new(PediaClusters, "a PediaCluster manifest file or a directory of them (YAML or JSON) to sync instead of watching a host cluster", ValueName: "path"))
+        .Add(new(Kubeconfig, "kubeconfig of the host cluster whose PediaCluster and ClusterSyncResources objects drive the sync", ValueName: "path"))
+        .Add(new(LeaderElect, "elect a leader through a Lease in the host cluster before syncing (needs --kubeconfig)",
+            IsBoolean: true, DefaultValue: component.ServesApi ? "false" : "true"))
+        .Add(new(FeatureGates, $"comma-separated Gate=true|false pairs; known gates: {string.Join(", ", SynchroFeatureGates.Known)}", ValueName: "mapStringBool"))
+        .Add(new(PageSize, "objects per page of the initial list of each resource", DefaultValue: "500", ValueName: "int"));
+
+    /// <summary>Null when the synchro flags are not defined for this executable.</summary>
+    /// <exception cref="HostConfigurationException">Both or a missing source file, or an unknown feature gate.</exception>
+    public static SynchroHostOptions? ToOptions(ParsedFlags flags)
+    {
+        if (!flags.IsDefined(PediaClusters)) return null;
+        var pediaClusters = flags.GetNonEmptyString(PediaClusters);
+        var kubeconfig = flags.GetNonEmptyString(Kubeconfig);
+        if (pediaClusters is not null && kubeconfig is not null)
+            throw new HostConfigurationException($"--{PediaClusters} and --{Kubeconfig} are two sources of PediaClusters: give one");
+        if (pediaClusters is not null && !File.Exists(pediaClusters) && !Directory.Exists(pediaClusters))
+            throw new HostConfigurationException($"--{PediaClusters} \"{pediaClusters}\" does not exist");
+        if (kubeconfig is not null && !File.Exists(kubeconfig))
+            throw new HostConfigurationException($"--{Kubeconfig} \"{kubeconfig}\" does not exist or is not a file");
+
+        ClusterSynchroManagerOptions manager;
+        try
+        {
+            manager = SynchroFeatureGates.Apply(new ClusterSynchroManagerOptions(), flags.GetNonEmptyString(FeatureGates));
+        }
+        catch (ArgumentException ex)
+        {
+            throw new HostConfigurationException(ex.Message);
+        }
+        var pageSize = flags.GetInt32(PageSize, 1, 100_000);
+        manager = manager with
+        {
+            Synchro = manager.Synchro with { Resource = manager.Synchro.Resource with { PageSize = pageSize } },
+        };
+        return new SynchroHostOptions(
+            pediaClusters is null ? null : Path.GetFullPath(pediaClusters),
+            kubeconfig is null ? null : Path.GetFullPath(kubeconfig),
+            flags.GetBool(LeaderElect),
+            manager);
+    }
+}

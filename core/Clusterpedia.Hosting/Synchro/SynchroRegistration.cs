@@ -1,0 +1,54 @@
+using Clusterpedia.ApiServer.Clusters;
+using Clusterpedia.Kube.Connection;
+using Clusterpedia.Kube.LeaderElection;
+using Clusterpedia.Storage;
+using Clusterpedia.Synchro.Host;
+using Clusterpedia.Synchro.Local;
+using Clusterpedia.Synchro.Manager;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Clusterpedia.Hosting.Synchro;
+
+/// <summary>Starts the cluster synchro inside a host and, when the host also serves the API, feeds the API's cluster source from it.</summary>
+public static class SynchroRegistration
+{
+    public static IServiceCollection AddClusterSynchro(this IServiceCollection services, SynchroHostOptions options, bool servesApi)
+    {
+        if (options.PediaClustersPath is { } path)
+        {
+            services.AddSingleton(sp => new ClusterSynchroService(
+                sp.GetRequiredService<IStorageFactory>(), path, options.Manager, sp.GetRequiredService<ILoggerFactory>()));
+            services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<ClusterSynchroService>());
+            services.AddSingleton<IPediaClusterStatusSource>(sp => sp.GetRequiredService<ClusterSynchroService>().Clusters);
+        }
+        else if (options.Kubeconfig is { } kubeconfig)
+        {
+            var connection = KubeConnection.FromKubeconfigFile(kubeconfig);
+            LeaderElectionOptions? election = options.LeaderElect
+                ? new LeaderElectionOptions(LeaderElectionOptions.DefaultNamespace(), "clusterpedia-clustersynchro-manager", LeaderElectionOptions.DefaultIdentity())
+                : null;
+            services.AddSingleton(connection);
+            services.AddSingleton(sp => new HostClusterSynchroService(
+                connection, sp.GetRequiredService<IStorageFactory>(), options.Manager, election, sp.GetRequiredService<ILoggerFactory>()));
+            services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<HostClusterSynchroService>());
+            services.AddSingleton<IPediaClusterStatusSource>(sp => sp.GetRequiredService<HostClusterSynchroService>().Clusters);
+        }
+        else
+        {
+            return services;
+        }
+
+        if (servesApi)
+        {
+            // AddClusterpediaApi registers the InMemoryClusterResourceSource that the API reads.
+            services.AddSingleton(sp => new PediaClusterResourceFeed(
+                sp.GetRequiredService<IPediaClusterStatusSource>(), sp.GetRequiredService<InMemoryClusterResourceSource>()));
+        }
+        return services;
+    }
+
+    /// <summary>Creates the feed at start-up, so the API sees clusters from the first request on.</summary>
+    public static void StartClusterFeed(this IServiceProvider services) => services.GetService<PediaClusterResourceFeed>();
+}
