@@ -25,15 +25,33 @@ internal sealed class RunningServer : IDisposable
 
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    /// <summary>Runs <paramref name="command"/> (an executable, or <c>dotnet</c> with a dll first) with the flags.</summary>
+    /// <summary>Runs a host executable with the flags plus a loopback bind address and a free secure port.</summary>
     public static RunningServer Start(string command, params string[] arguments)
     {
         var port = FreePort();
+        return StartProcess(command, port, [.. arguments, "--bind-address=127.0.0.1", $"--secure-port={port}"]);
+    }
+
+    /// <summary>Runs any program with exactly the given arguments (e.g. the cluster simulator).</summary>
+    public static RunningServer StartPlain(string command, params string[] arguments) => StartProcess(command, 0, arguments);
+
+    private static RunningServer StartProcess(string command, int port, string[] arguments)
+    {
         var start = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.ArgumentList.Add("--bind-address=127.0.0.1");
-        start.ArgumentList.Add($"--secure-port={port}");
         return new RunningServer(Process.Start(start)!, port);
+    }
+
+    /// <summary>Waits until the program printed <paramref name="text"/>; fails when it exits or 60 s pass.</summary>
+    public async Task WaitForOutputAsync(string text)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (_process.HasExited) throw new Xunit.Sdk.XunitException($"the program exited with {_process.ExitCode}:\n{Output}");
+            if (DateTime.UtcNow >= deadline) throw new TimeoutException($"no '{text}' within 60 s:\n{Output}");
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>The body of <c>/readyz</c> once it answers 200; fails when the process exits or 60 s pass.</summary>
@@ -62,7 +80,7 @@ internal sealed class RunningServer : IDisposable
         }
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
