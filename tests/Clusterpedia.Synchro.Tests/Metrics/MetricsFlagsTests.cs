@@ -34,3 +34,15 @@ public sealed class MetricsFlagsTests : IDisposable
     public void BadValuesNameTheFlag(string arg, string message) =>
         Assert.StartsWith(message, Assert.Throws<UsageException>(() => Parse(arg)).Message, StringComparison.Ordinal);
 }
+
+public sealed class MetricsPortClashTests
+{
+    [Fact]
+    public void TheMetricsPortMustDifferFromTheSecurePort()
+    {
+        var flags = HostFlags.Create(HostComponent.ClusterSynchroManager, HostDefaults.ClusterSynchroManager)
+            .Parse(["--secure-port=9443", "--metrics-port=9443"]);
+        var error = Assert.Throws<HostConfigurationException>(() => HostFlags.ToOptions(flags));
+        Assert.Contains("--metrics-port and --secure-port are both 9443", error.Message, StringComparison.Ordinal);
+    }
+}
