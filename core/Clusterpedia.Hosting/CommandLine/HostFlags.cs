@@ -61,11 +61,14 @@ public static class HostFlags
         if (certFile is not null) RequireFile(TlsCertFile, certFile);
         if (keyFile is not null) RequireFile(TlsPrivateKeyFile, keyFile);
 
+        var synchro = SynchroFlags.ToOptions(flags);
+        if (synchro?.Metrics?.Port == securePort)
+            throw new HostConfigurationException($"--{SynchroFlags.MetricsPort} and --{SecurePort} are both {securePort}: give the metrics their own port (or 0)");
         return new HostOptions(
             new StorageOptions(storageName, storageConfig is null ? null : Path.GetFullPath(storageConfig)),
             new ServingOptions(bindAddress, securePort, certDir, certFile, keyFile),
             SecurityFlags.ToOptions(flags),
-            SynchroFlags.ToOptions(flags));
+            synchro);
     }
 
     private static void RequireFile(string flag, string path)

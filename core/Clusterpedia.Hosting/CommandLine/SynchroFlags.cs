@@ -1,3 +1,4 @@
+using System.Net;
 using Clusterpedia.Synchro.Manager;
 
 namespace Clusterpedia.Hosting.CommandLine;
@@ -10,6 +11,8 @@ public static class SynchroFlags
     public const string LeaderElect = "leader-elect";
     public const string FeatureGates = "feature-gates";
     public const string PageSize = "page-size";
+    public const string MetricsHost = "metrics-host";
+    public const string MetricsPort = "metrics-port";
 
     /// <summary>The split apiserver only reads PediaClusters (with the manager's status) from the host cluster.</summary>
     public static FlagSet AddClusterSource(FlagSet flags) => flags
@@ -21,7 +24,9 @@ public static class SynchroFlags
         .Add(new(LeaderElect, "elect a leader through a Lease in the host cluster before syncing (needs --kubeconfig)",
             IsBoolean: true, DefaultValue: component.ServesApi ? "false" : "true"))
         .Add(new(FeatureGates, $"comma-separated Gate=true|false pairs; known gates: {string.Join(", ", SynchroFeatureGates.Known)}", ValueName: "mapStringBool"))
-        .Add(new(PageSize, "objects per page of the initial list of each resource", DefaultValue: "500", ValueName: "int"));
+        .Add(new(PageSize, "objects per page of the initial list of each resource", DefaultValue: "500", ValueName: "int"))
+        .Add(new(MetricsHost, "the IP address on which to serve Prometheus /metrics (plain HTTP)", DefaultValue: "::", ValueName: "ip"))
+        .Add(new(MetricsPort, "the port on which to serve Prometheus /metrics; 0 disables it", DefaultValue: "8081", ValueName: "int"));
 
     /// <summary>Null when the synchro flags are not defined for this executable.</summary>
     /// <exception cref="HostConfigurationException">Both or a missing source file, or an unknown feature gate.</exception>
@@ -57,6 +62,17 @@ public static class SynchroFlags
             pediaClusters is null ? null : Path.GetFullPath(pediaClusters),
             kubeconfig is null ? null : Path.GetFullPath(kubeconfig),
             flags.GetBool(LeaderElect),
-            manager);
+            manager,
+            ToMetricsOptions(flags));
+    }
+
+    private static MetricsEndpointOptions? ToMetricsOptions(ParsedFlags flags)
+    {
+        if (!flags.IsDefined(MetricsPort)) return null;
+        var port = flags.GetInt32(MetricsPort, 0, 65535);
+        var host = flags.GetString(MetricsHost) ?? "::";
+        if (!IPAddress.TryParse(host, out var address))
+            throw new UsageException($"invalid argument \"{host}\" for \"--{MetricsHost}\" flag: not an IP address");
+        return port == 0 ? null : new MetricsEndpointOptions(address, port);
     }
 }

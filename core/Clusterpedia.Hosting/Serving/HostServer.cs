@@ -41,6 +41,7 @@ public static class HostServer
                 kestrel.ListenAnyIP(options.Serving.SecurePort, listen => listen.UseHttps(https));
             else
                 kestrel.Listen(address, options.Serving.SecurePort, listen => listen.UseHttps(https));
+            if (Metrics(options) is { } metrics) MetricsEndpoint.Listen(kestrel, metrics);
         });
 
         builder.Services.AddSingleton(options);
@@ -52,6 +53,7 @@ public static class HostServer
         if (options.Synchro is { HasSource: true } synchro) builder.Services.AddClusterSynchro(synchro, component);
 
         var app = builder.Build();
+        if (Metrics(options) is { } metricsPort) app.UseMetricsPort(metricsPort, version);
         // Before every endpoint: health paths pass through --authorization-always-allow-paths.
         if (security is not null) app.UseClusterpediaSecurity();
         app.MapHealthEndpoints();
@@ -60,4 +62,8 @@ public static class HostServer
         app.Services.StartClusterFeed();
         return app;
     }
+
+    /// <summary>The /metrics listener, only for executables that run the synchro from a source.</summary>
+    private static MetricsEndpointOptions? Metrics(HostOptions options) =>
+        options.Synchro is { HasSource: true, Metrics: { } metrics } ? metrics : null;
 }

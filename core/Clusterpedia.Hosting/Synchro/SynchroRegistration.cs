@@ -5,6 +5,8 @@ using Clusterpedia.Storage;
 using Clusterpedia.Synchro.Host;
 using Clusterpedia.Synchro.Local;
 using Clusterpedia.Synchro.Manager;
+using Clusterpedia.Synchro.Metrics;
+using Clusterpedia.Hosting.Serving;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -30,6 +32,7 @@ public static class SynchroRegistration
                 sp.GetRequiredService<IStorageFactory>(), path, options.Manager, sp.GetRequiredService<ILoggerFactory>()));
             services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<ClusterSynchroService>());
             services.AddSingleton<IPediaClusterStatusSource>(sp => sp.GetRequiredService<ClusterSynchroService>().Clusters);
+            services.AddSingleton<ISynchroMetricsSource>(sp => sp.GetRequiredService<ClusterSynchroService>().Manager);
         }
         else if (options.Kubeconfig is { } kubeconfig)
         {
@@ -42,6 +45,11 @@ public static class SynchroRegistration
                 connection, sp.GetRequiredService<IStorageFactory>(), options.Manager, election, sp.GetRequiredService<ILoggerFactory>()));
             services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<HostClusterSynchroService>());
             services.AddSingleton<IPediaClusterStatusSource>(sp => sp.GetRequiredService<HostClusterSynchroService>().Clusters);
+            services.AddSingleton<ISynchroMetricsSource>(sp =>
+            {
+                var synchro = sp.GetRequiredService<HostClusterSynchroService>();
+                return new ManagerMetricsSource(() => synchro.Manager);
+            });
         }
         else
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Collections.Concurrent;
 using Clusterpedia.Objects;
 using Clusterpedia.Storage;
@@ -41,7 +42,11 @@ public sealed partial class ResourceSynchro
         {
             var objects = upserts.Select(e => new ResourceObject(e.Json)).ToList();
             if (await TryWithRetryAsync(c => _storage.UpsertManyAsync(_cluster, objects, c), ct).ConfigureAwait(false) is null)
-                Counters.AddUpserted(upserts.Count);
+            {
+                var added = upserts.Count(e => e.Type == SyncEventType.Added);
+                Counters.AddUpserted(SyncEventType.Added, added);
+                Counters.AddUpserted(SyncEventType.Updated, upserts.Count - added);
+            }
             else
                 await WriteOneByOneAsync(upserts, ct).ConfigureAwait(false); // find and report the object that cannot be stored
         }
@@ -66,7 +71,7 @@ public sealed partial class ResourceSynchro
                 Counters.AddFailed();
                 LogDropped(_logger, _cluster, _syncResource.ToString(), e.Key, "upsert: " + error.Message);
             }
-            else Counters.AddUpserted(1);
+            else Counters.AddUpserted(e.Type, 1);
         }
     }
 
@@ -82,6 +87,7 @@ public sealed partial class ResourceSynchro
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(_options.StorageCallTimeout);
             Exception recoverable;
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 await call(timeout.Token).ConfigureAwait(false);
@@ -98,6 +104,10 @@ public sealed partial class ResourceSynchro
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
                 return e;
+            }
+            finally
+            {
+                Counters.StorageDuration.Observe(Stopwatch.GetElapsedTime(started));
             }
             retries++;
             Counters.AddRetried();
