@@ -71,7 +71,7 @@ public static class HostFlags
             synchro);
     }
 
-    private static void RequireFile(string flag, string path)
+    internal static void RequireFile(string flag, string path)
     {
         if (Directory.Exists(path))
             throw new HostConfigurationException($"--{flag} \"{path}\" is a directory, not a file");

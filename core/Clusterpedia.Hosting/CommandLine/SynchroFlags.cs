@@ -34,10 +34,13 @@ public static class SynchroFlags
     {
         if (!flags.IsDefined(Kubeconfig)) return null;
         var kubeconfig = flags.GetNonEmptyString(Kubeconfig);
-        if (kubeconfig is not null && !File.Exists(kubeconfig))
-            throw new HostConfigurationException($"--{Kubeconfig} \"{kubeconfig}\" does not exist or is not a file");
+        if (kubeconfig is not null)
+        {
+            HostFlags.RequireFile(Kubeconfig, kubeconfig);
+            kubeconfig = Path.GetFullPath(kubeconfig);
+        }
         if (!flags.IsDefined(PediaClusters))
-            return new SynchroHostOptions(null, kubeconfig is null ? null : Path.GetFullPath(kubeconfig), false, new ClusterSynchroManagerOptions());
+            return new SynchroHostOptions(null, kubeconfig, false, new ClusterSynchroManagerOptions());
         var pediaClusters = flags.GetNonEmptyString(PediaClusters);
         if (pediaClusters is not null && kubeconfig is not null)
             throw new HostConfigurationException($"--{PediaClusters} and --{Kubeconfig} are two sources of PediaClusters: give one");
@@ -60,7 +63,7 @@ public static class SynchroFlags
         };
         return new SynchroHostOptions(
             pediaClusters is null ? null : Path.GetFullPath(pediaClusters),
-            kubeconfig is null ? null : Path.GetFullPath(kubeconfig),
+            kubeconfig,
             flags.GetBool(LeaderElect),
             manager,
             ToMetricsOptions(flags));
