@@ -38,6 +38,9 @@ internal sealed class InternalResourceStorage(SqlDialect dialect, ResourceStorag
         {
             await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using var command = q.CreateCommand(connection);
+            // A get is the same statement every time: prepared once per pooled connection, PostgreSQL skips parsing
+            // and planning it (docs/benchmarks.md Q7). MySqlConnector ignores it unless the DSN enables prepares.
+            await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
             await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
             if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 throw StorageException.NotFound($"{Resource.GroupResource} \"{name}\" not found in cluster {cluster}" + (@namespace.Length > 0 ? $", namespace {@namespace}" : ""));

@@ -9,7 +9,7 @@ using Clusterpedia.Storage.Internal.Sql;
 using Npgsql;
 using NpgsqlTypes;
 
-// Usage: dotnet run -c Release --project tests/Clusterpedia.Benchmarks -- "<Npgsql connection string of an empty database>" [ingest runs] [list runs]
+// Usage: dotnet run -c Release --project tests/Clusterpedia.Benchmarks -- "<Npgsql connection string of an empty database>" [ingest runs] [list runs] [query prefixes]
 // Ingest runs 0 skips the ingest and lists what an earlier run left in the database.
 // See docs/benchmarks.md.
 if (args.Length < 1)
@@ -20,6 +20,9 @@ if (args.Length < 1)
 var connectionString = args[0];
 var ingestRuns = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
 var listRuns = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 9;
+// Optional: only the list queries whose names start with one of these comma-separated prefixes (e.g. "Q4,Q7").
+var only = args.Length > 3 ? args[3].Split(',', StringSplitOptions.RemoveEmptyEntries) : [];
+bool Selected(string name) => only.Length == 0 || only.Any(p => name.StartsWith(p, StringComparison.Ordinal));
 const int Clusters = 10;
 string ClusterName(int c) => $"cluster-{c}";
 
@@ -175,7 +178,7 @@ var queries = new List<(string Name, ListOptions Options)>
 
 Console.WriteLine($"| query (median of {listRuns} after 2 warm-ups) | items | ours: ListAsync | same SQL in psql |");
 Console.WriteLine("|---|---|---|---|");
-foreach (var (name, options) in queries)
+foreach (var (name, options) in queries.Where(q => Selected(q.Name)))
 {
     var sink = new ByteCountingSink();
     var ours = await Measure.TimeAsync(2, listRuns, async () =>
@@ -186,6 +189,7 @@ foreach (var (name, options) in queries)
     var psql = Psql.Time(csb, SqlInliner.Inline(storage.ListSql(options)), 2, listRuns);
     Console.WriteLine($"| {name} | {sink.Items} | {Measure.Median(ours):F1} ms | {Measure.Median(psql):F1} ms |");
 }
+if (Selected("Q7"))
 {
     var ours = await Measure.TimeAsync(20, listRuns * 10, async () => await pods.GetAsync("cluster-3", "ns-9", PodGenerator.PodName(4242), default));
     var psql = Psql.Time(csb, "SELECT object FROM resources WHERE \"group\" = '' AND version = 'v1' AND resource = 'pods' AND cluster = 'cluster-3' AND namespace = 'ns-9' AND name = '" + PodGenerator.PodName(4242) + "' LIMIT 1", 20, listRuns * 10);
