@@ -12,9 +12,11 @@ using NpgsqlTypes;
 // Usage: dotnet run -c Release --project tests/Clusterpedia.Benchmarks -- "<Npgsql connection string of an empty database>" [ingest runs] [list runs] [query prefixes]
 // Ingest runs 0 skips the ingest and lists what an earlier run left in the database.
 // See docs/benchmarks.md.
+if (args.Length > 0 && args[0] == "--mysql") return await MySqlBenchmark.RunAsync(args[1..]);
 if (args.Length < 1)
 {
-    Console.Error.WriteLine("usage: Clusterpedia.Benchmarks <npgsql connection string> [ingestRuns=3] [listRuns=9]");
+    Console.Error.WriteLine("usage: Clusterpedia.Benchmarks <npgsql connection string> [ingestRuns=3] [listRuns=9] [query prefixes]");
+    Console.Error.WriteLine("       Clusterpedia.Benchmarks --mysql <MySqlConnector connection string> [ingestRuns=3] [listRuns=9] [query prefixes]");
     return 2;
 }
 var connectionString = args[0];
@@ -153,28 +155,7 @@ if (listRuns == 0)
 
 // ---- Lists: our ListAsync (rows streamed to a sink) versus the same SQL in psql (\timing, output to /dev/null).
 var storage = (InternalResourceStorage)pods;
-ListOptions Parse(string query, string? cluster = null) => ListOptionsParser.ApplyScope(ListOptionsParser.Parse(query), cluster, null);
-var pageQuery = Parse("limit=500");
-var tokens = new List<ContinueToken?> { null };
-while (true)
-{
-    var sink = new ByteCountingSink();
-    await pods.ListAsync(pageQuery with { Continue = tokens[^1] }, sink, default);
-    if (sink.Result.Continue is not { } t) break;
-    tokens.Add(ContinueToken.FromCursor(ListCursor.Decode(t)));
-}
-var queries = new List<(string Name, ListOptions Options)>
-{
-    ("Q1 pods of one cluster + namespace", Parse("clusters=cluster-3&namespaces=ns-7")),
-    ("Q2 labelSelector=app=app-7, all clusters", Parse("labelSelector=app%3Dapp-7")),
-    ("Q3 Q2 with limit=500", Parse("labelSelector=app%3Dapp-7&limit=500")),
-    ("Q4 page of 500: first", pageQuery),
-    ($"Q4 page of 500: middle (page {tokens.Count / 2 + 1})", pageQuery with { Continue = tokens[tokens.Count / 2] }),
-    ($"Q4 page of 500: last (page {tokens.Count})", pageQuery with { Continue = tokens[^1] }),
-    ("Q5 fuzzy name (substring rs-0421)", Parse("labelSelector=internalstorage.clusterpedia.io%2Ffuzzy-name%3Drs-0421")),
-    ("Q6 pods of one deployment (owner name, seniority 1)", Parse("clusters=cluster-3&ownerName=app-42&ownerGR=deployments.apps&ownerSeniority=1")),
-    ("Q8 all 100,000 pods", Parse("")),
-};
+var queries = await BenchQueries.BuildAsync(pods);
 
 Console.WriteLine($"| query (median of {listRuns} after 2 warm-ups) | items | ours: ListAsync | same SQL in psql |");
 Console.WriteLine("|---|---|---|---|");
@@ -192,7 +173,7 @@ foreach (var (name, options) in queries.Where(q => Selected(q.Name)))
 if (Selected("Q7"))
 {
     var ours = await Measure.TimeAsync(20, listRuns * 10, async () => await pods.GetAsync("cluster-3", "ns-9", PodGenerator.PodName(4242), default));
-    var psql = Psql.Time(csb, "SELECT object FROM resources WHERE \"group\" = '' AND version = 'v1' AND resource = 'pods' AND cluster = 'cluster-3' AND namespace = 'ns-9' AND name = '" + PodGenerator.PodName(4242) + "' LIMIT 1", 20, listRuns * 10);
+    var psql = Psql.Time(csb, SqlInliner.Inline(storage.GetSql("cluster-3", "ns-9", PodGenerator.PodName(4242))), 20, listRuns * 10);
     Console.WriteLine($"| Q7 get one pod | 1 | {Measure.Median(ours):F2} ms | {Measure.Median(psql):F2} ms |");
 }
 Console.WriteLine($"peak working set of this process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB");

@@ -41,6 +41,9 @@ internal static class MySqlSchema
         ("idx_resources_owner_uid", "INDEX idx_resources_owner_uid (owner_uid)"),
         ("idx_resources_cluster_uid", "INDEX idx_resources_cluster_uid (cluster, uid)"),
         ("idx_resources_created_at", "INDEX idx_resources_created_at (created_at)"),
+        // The unique index has prefix lengths, which cannot deliver rows in (cluster, namespace, name) order: without
+        // this one every page of a walk sorts the whole resource (3,042 bytes of key, within InnoDB's 3,072).
+        ("idx_resources_cluster_namespace_name", "INDEX idx_resources_cluster_namespace_name (cluster, namespace, name)"),
     ];
 
     public static async Task EnsureAsync(MySqlDataSource dataSource, CancellationToken cancellationToken)

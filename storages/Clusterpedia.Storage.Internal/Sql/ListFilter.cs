@@ -92,14 +92,14 @@ internal static class ListFilter
             values[i] = key.Value(q, text);
         }
         var d = q.Dialect;
-        if (keys.All(k => k.Descending == keys[0].Descending))
+        if (d.RangeScansRowValues && keys.All(k => k.Descending == keys[0].Descending))
         {
             // One row-value comparison: the index on the key columns answers it directly.
             q.Append(" AND (").Append(string.Join(", ", keys.Select(k => k.Expression(d)))).Append(keys[0].Descending ? ") < (" : ") > (")
                 .Append(string.Join(", ", values)).Append(")");
             return;
         }
-        // Mixed directions: (k1 after v1) OR (k1 = v1 AND k2 after v2) OR ...
+        // Mixed directions, or an engine without row-value ranges: (k1 after v1) OR (k1 = v1 AND k2 after v2) OR ...
         var terms = new List<string>(keys.Count);
         for (var i = 0; i < keys.Count; i++)
         {

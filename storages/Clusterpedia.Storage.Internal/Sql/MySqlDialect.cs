@@ -25,6 +25,8 @@ internal sealed class MySqlDialect(MySqlDataSource dataSource, InternalStorageSe
     public override string Group => "`group`";
     public override string Now => "UTC_TIMESTAMP(3)";
 
+    public override bool RangeScansRowValues => false;
+
     public override string MetadataOnlyObject =>
         $"JSON_OBJECT('apiVersion', {ApiVersion}, 'kind', kind, 'metadata', JSON_EXTRACT(`object`, '$.metadata'))";
 

@@ -48,6 +48,12 @@ internal abstract class SqlDialect(DbDataSource dataSource, InternalStorageSetti
     /// </summary>
     public virtual string WithoutIndexOrder(string expression, string field) => expression;
 
+    /// <summary>
+    /// Whether the planner turns a row-value comparison <c>(a, b, c) &gt; (x, y, z)</c> into an index range. Where it does
+    /// not (MariaDB scans the whole index for one), cursors are written as <c>a &gt; x OR (a = x AND b &gt; y) OR ...</c>.
+    /// </summary>
+    public virtual bool RangeScansRowValues => true;
+
     /// <summary>Label requirement on <c>metadata.labels</c>; engines with a better plan override it.</summary>
     public virtual string LabelPredicate(SqlText q, LabelRequirement r) =>
         JsonPredicate(q, ["metadata", "labels", r.Key], r.Operator, r.Values);

@@ -1,0 +1,179 @@
+using System.Data;
+using System.Diagnostics;
+using System.Globalization;
+using Clusterpedia.Storage;
+using Clusterpedia.Storage.Internal;
+using Clusterpedia.Storage.Internal.Sql;
+using MySqlConnector;
+
+namespace Clusterpedia.Benchmarks;
+
+/// <summary>
+/// The same benchmark on MySQL/MariaDB. Baselines: ingest against <c>LOAD DATA LOCAL INFILE</c> (MySqlBulkCopy) of the
+/// same rows; lists against the exact statement our storage issued, run through MySqlConnector with every column's
+/// bytes read (the mariadb client reports whole milliseconds only, too coarse for a get).
+/// </summary>
+internal static class MySqlBenchmark
+{
+    private const int Clusters = 10;
+    private static string ClusterName(int c) => $"cluster-{c}";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length < 1)
+        {
+            Console.Error.WriteLine("usage: Clusterpedia.Benchmarks --mysql <MySqlConnector connection string> [ingestRuns=3] [listRuns=9] [query prefixes]");
+            return 2;
+        }
+        var csb = new MySqlConnectionStringBuilder(args[0]) { AllowLoadLocalInfile = true };
+        var ingestRuns = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+        var listRuns = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 9;
+        var only = args.Length > 3 ? args[3].Split(',', StringSplitOptions.RemoveEmptyEntries) : [];
+        bool Selected(string name) => only.Length == 0 || only.Any(p => name.StartsWith(p, StringComparison.Ordinal));
+
+        var configDir = Directory.CreateTempSubdirectory("cp-bench-");
+        var configPath = Path.Combine(configDir.FullName, "internalstorage.yaml");
+        await File.WriteAllTextAsync(configPath, $"type: mysql\nhost: {csb.Server}\nport: {csb.Port}\nuser: {csb.UserID}\ndatabase: {csb.Database}\n" +
+            (csb.Password is { Length: > 0 } pw ? $"password: {pw}\n" : ""));
+        await using var factory = await InternalStorageFactory.CreateAsync(new StorageLayerOptions("internal", configPath, _ => null), default);
+        var pods = factory.GetResourceStorage(new ResourceStorageConfig(new("", "v1", "pods"), "Pod", true));
+        await using var raw = new MySqlDataSource(csb.ConnectionString);
+
+        async Task Sql(string sql)
+        {
+            await using var connection = await raw.OpenConnectionAsync();
+            await using var command = new MySqlCommand(sql, connection) { CommandTimeout = 600 };
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using (var connection = await raw.OpenConnectionAsync())
+            Console.WriteLine($"MySQL/MariaDB: {connection.ServerVersion}; {Environment.ProcessorCount} cores; .NET {Environment.Version}");
+
+        if (ingestRuns > 0)
+        {
+            var loadRates = new List<double>();
+            var ourRates = new List<double>();
+            for (var run = 0; run < ingestRuns; run++)
+            {
+                await Sql("TRUNCATE TABLE resources");
+                var loadTime = TimeSpan.Zero;
+                for (var c = 0; c < Clusters; c++)
+                {
+                    var table = Rows(ClusterName(c), Enumerable.Range(0, PodGenerator.PodsPerCluster).Select(i => PodGenerator.Pod(ClusterName(c), i)));
+                    var sw = Stopwatch.StartNew();
+                    await BulkLoadAsync(raw, table);
+                    loadTime += sw.Elapsed;
+                }
+                loadRates.Add(Clusters * PodGenerator.PodsPerCluster / loadTime.TotalSeconds);
+
+                await Sql("TRUNCATE TABLE resources");
+                var ourTime = TimeSpan.Zero;
+                for (var c = 0; c < Clusters; c++)
+                {
+                    var objects = Enumerable.Range(0, PodGenerator.PodsPerCluster).Select(i => PodGenerator.Pod(ClusterName(c), i)).ToArray();
+                    var sw = Stopwatch.StartNew();
+                    await pods.UpsertManyAsync(ClusterName(c), objects, default);
+                    ourTime += sw.Elapsed;
+                }
+                ourRates.Add(Clusters * PodGenerator.PodsPerCluster / ourTime.TotalSeconds);
+                Console.WriteLine($"ingest run {run + 1}: LOAD DATA {loadRates[^1]:F0} rows/s, UpsertManyAsync {ourRates[^1]:F0} objects/s");
+            }
+            var deployments = factory.GetResourceStorage(new ResourceStorageConfig(new("apps", "v1", "deployments"), "Deployment", true));
+            var replicaSets = factory.GetResourceStorage(new ResourceStorageConfig(new("apps", "v1", "replicasets"), "ReplicaSet", true));
+            for (var c = 0; c < Clusters; c++)
+            {
+                await deployments.UpsertManyAsync(ClusterName(c), Enumerable.Range(0, PodGenerator.Deployments).Select(d => PodGenerator.Deployment(ClusterName(c), d)).ToArray(), default);
+                await replicaSets.UpsertManyAsync(ClusterName(c), Enumerable.Range(0, PodGenerator.Deployments).Select(d => PodGenerator.ReplicaSet(ClusterName(c), d)).ToArray(), default);
+            }
+            await Sql("ANALYZE TABLE resources");
+            Console.WriteLine();
+            Console.WriteLine($"| ingest of 100,000 pods, 10 clusters (median of {ingestRuns}) | rows/s |");
+            Console.WriteLine("|---|---|");
+            Console.WriteLine($"| LOAD DATA LOCAL INFILE (MySqlBulkCopy) of the same rows | {Measure.Median(loadRates):F0} |");
+            Console.WriteLine($"| UpsertManyAsync (batches of {InternalResourceStorage.BatchSize}) | {Measure.Median(ourRates):F0} |");
+            Console.WriteLine();
+        }
+
+        if (listRuns > 0)
+        {
+            var storage = (InternalResourceStorage)pods;
+            var queries = await BenchQueries.BuildAsync(pods);
+            Console.WriteLine($"| query (median of {listRuns} after 2 warm-ups) | items | ours: ListAsync | same SQL via MySqlConnector |");
+            Console.WriteLine("|---|---|---|---|");
+            foreach (var (name, options) in queries.Where(q => Selected(q.Name)))
+            {
+                var sink = new ByteCountingSink();
+                var ours = await Measure.TimeAsync(2, listRuns, async () =>
+                {
+                    sink = new ByteCountingSink();
+                    await pods.ListAsync(options, sink, default);
+                });
+                var sql = storage.ListSql(options);
+                var baseline = await Measure.TimeAsync(2, listRuns, () => ReadAllAsync(raw, sql));
+                Console.WriteLine($"| {name} | {sink.Items} | {Measure.Median(ours):F1} ms | {Measure.Median(baseline):F1} ms |");
+            }
+            if (Selected("Q7"))
+            {
+                var podName = PodGenerator.PodName(4242);
+                var ours = await Measure.TimeAsync(20, listRuns * 10, async () => await pods.GetAsync("cluster-3", "ns-9", podName, default));
+                var get = storage.GetSql("cluster-3", "ns-9", podName);
+                var baseline = await Measure.TimeAsync(20, listRuns * 10, () => ReadAllAsync(raw, get));
+                Console.WriteLine($"| Q7 get one pod | 1 | {Measure.Median(ours):F2} ms | {Measure.Median(baseline):F2} ms |");
+            }
+            Console.WriteLine($"peak working set of this process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB");
+        }
+        configDir.Delete(recursive: true);
+        return 0;
+    }
+
+    /// <summary>Runs the statement with its parameters on a raw connection and reads every column of every row.</summary>
+    private static async Task ReadAllAsync(MySqlDataSource raw, SqlText sql)
+    {
+        await using var connection = await raw.OpenConnectionAsync();
+        await using var command = sql.CreateCommand(connection);
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess);
+        var buffer = new byte[64 * 1024];
+        var json = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetName(i) is "object" or "events").ToArray();
+        while (await reader.ReadAsync())
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                if (await reader.IsDBNullAsync(i)) continue;
+                if (!json[i])
+                {
+                    _ = reader.GetValue(i);
+                    continue;
+                }
+                // The JSON column as bytes, as the storage reads it.
+                await using var stream = reader.GetStream(i);
+                while (await stream.ReadAsync(buffer) > 0)
+                {
+                }
+            }
+    }
+
+    private static readonly string[] Columns =
+        ["group", "version", "resource", "kind", "cluster", "namespace", "name", "owner_uid", "uid", "resource_version", "object", "created_at", "synced_at"];
+
+    /// <summary>The rows as LOAD DATA takes them, built before the timer starts.</summary>
+    private static DataTable Rows(string cluster, IEnumerable<Clusterpedia.Objects.ResourceObject> objects)
+    {
+        var table = new DataTable();
+        foreach (var column in Columns)
+            table.Columns.Add(column, column is "created_at" or "synced_at" ? typeof(DateTime) : typeof(string));
+        var now = DateTime.UtcNow;
+        foreach (var obj in objects)
+        {
+            var r = ResourceRow.From(obj);
+            table.Rows.Add("", "v1", "pods", "Pod", cluster, r.Namespace, r.Name, r.OwnerUid, r.Uid, r.ResourceVersion, r.Object, r.CreatedAt, now);
+        }
+        return table;
+    }
+
+    private static async Task BulkLoadAsync(MySqlDataSource raw, DataTable rows)
+    {
+        await using var connection = await raw.OpenConnectionAsync();
+        var bulk = new MySqlBulkCopy(connection) { DestinationTableName = "resources", BulkCopyTimeout = 600 };
+        for (var i = 0; i < Columns.Length; i++) bulk.ColumnMappings.Add(new MySqlBulkCopyColumnMapping(i, Columns[i]));
+        await bulk.WriteToServerAsync(rows);
+    }
+}
