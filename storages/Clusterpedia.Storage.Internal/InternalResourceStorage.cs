@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Clusterpedia.Objects;
 using Clusterpedia.Query;
+using Clusterpedia.Storage.Internal.Logging;
 using Clusterpedia.Storage.Internal.Sql;
 
 namespace Clusterpedia.Storage.Internal;
@@ -36,14 +37,28 @@ internal sealed class InternalResourceStorage(SqlDialect dialect, ResourceStorag
         {
             await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using var command = q.CreateCommand(connection);
-            // A get is the same statement every time: prepared once per pooled connection, PostgreSQL skips parsing
-            // and planning it (docs/benchmarks.md Q7). MySqlConnector ignores it unless the DSN enables prepares.
-            await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
-            await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                throw StorageException.NotFound($"{Resource.GroupResource} \"{name}\" not found in cluster {cluster}" + (@namespace.Length > 0 ? $", namespace {@namespace}" : ""));
-            var buffer = new byte[8 * 1024];
-            return new ResourceObject(dialect.ReadJson(reader, 0, ref buffer).ToArray());
+            var trace = SqlTrace.Start(dialect.Log);
+            try
+            {
+                // A get is the same statement every time: prepared once per pooled connection, PostgreSQL skips parsing
+                // and planning it (docs/benchmarks.md Q7). MySqlConnector ignores it unless the DSN enables prepares.
+                await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+                await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
+                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    trace.NotFound(command);
+                    throw StorageException.NotFound($"{Resource.GroupResource} \"{name}\" not found in cluster {cluster}" + (@namespace.Length > 0 ? $", namespace {@namespace}" : ""));
+                }
+                var buffer = new byte[8 * 1024];
+                var found = new ResourceObject(dialect.ReadJson(reader, 0, ref buffer).ToArray());
+                trace.Done(command, 1);
+                return found;
+            }
+            catch (Exception e) when (e is not StorageException)
+            {
+                trace.Failed(command, -1, e);
+                throw;
+            }
         }
         catch (Exception e) when (Wrap(e, cancellationToken))
         {
@@ -219,7 +234,7 @@ internal sealed class InternalResourceStorage(SqlDialect dialect, ResourceStorag
     {
         await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = q.CreateCommand(connection);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return await command.ExecuteNonQueryLoggedAsync(dialect.Log, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Database errors are classified; the caller's cancellation and our own exceptions pass through.</summary>

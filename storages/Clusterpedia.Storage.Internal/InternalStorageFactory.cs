@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Clusterpedia.Objects;
 using Clusterpedia.Storage.Internal.Config;
+using Clusterpedia.Storage.Internal.Logging;
 using Clusterpedia.Storage.Internal.Sql;
 using MySqlConnector;
 using Npgsql;
@@ -25,14 +26,15 @@ public sealed class InternalStorageFactory : IStorageFactory
     }
 
     /// <summary>Reads the config, connects, and creates the schema when missing.</summary>
-    /// <exception cref="StorageConfigException">A missing, unknown or malformed config key (the message names it and the file).</exception>
+    /// <exception cref="StorageConfigException">A missing, unknown or malformed config key (the message names it and the file), or an unwritable SQL log file.</exception>
     /// <exception cref="StorageException">The database cannot be reached (Recoverable) or refused the schema (Fatal).</exception>
     public static async ValueTask<IStorageFactory> CreateAsync(StorageLayerOptions options, CancellationToken cancellationToken)
     {
         var settings = ConfigLoader.Load(options);
+        var log = SqlLog.Create(settings.Log, settings.Source);
         SqlDialect dialect = settings.Type == DatabaseType.Postgres
-            ? new PostgresDialect(NpgsqlDataSource.Create(settings.ConnectionString), settings)
-            : new MySqlDialect(new MySqlDataSource(settings.ConnectionString), settings);
+            ? new PostgresDialect(NpgsqlDataSource.Create(settings.ConnectionString), settings) { Log = log }
+            : new MySqlDialect(new MySqlDataSource(settings.ConnectionString), settings) { Log = log };
         try
         {
             await dialect.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
@@ -79,18 +81,30 @@ public sealed class InternalStorageFactory : IStorageFactory
         {
             await using var connection = await _dialect.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using var command = q.CreateCommand(connection);
-            await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
-            var buffer = new byte[1024];
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            var trace = SqlTrace.Start(_dialect.Log);
+            long rows = 0;
+            try
             {
-                var gvr = new GroupVersionResource(reader.GetString(0), reader.GetString(1), reader.GetString(2));
-                if (!result.TryGetValue(gvr, out var maps))
-                    result[gvr] = maps = (new Dictionary<string, string>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal));
-                var key = ClusterResourceVersions.KeyOf(reader.GetString(3), reader.GetString(4));
-                maps.Resources[key] = reader.GetString(5);
-                if (!await reader.IsDBNullAsync(6, cancellationToken).ConfigureAwait(false))
-                    ReadStringMap(_dialect.ReadJson(reader, 6, ref buffer).Span, maps.Events);
+                await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
+                var buffer = new byte[1024];
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    rows++;
+                    var gvr = new GroupVersionResource(reader.GetString(0), reader.GetString(1), reader.GetString(2));
+                    if (!result.TryGetValue(gvr, out var maps))
+                        result[gvr] = maps = (new Dictionary<string, string>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal));
+                    var key = ClusterResourceVersions.KeyOf(reader.GetString(3), reader.GetString(4));
+                    maps.Resources[key] = reader.GetString(5);
+                    if (!await reader.IsDBNullAsync(6, cancellationToken).ConfigureAwait(false))
+                        ReadStringMap(_dialect.ReadJson(reader, 6, ref buffer).Span, maps.Events);
+                }
             }
+            catch (Exception e)
+            {
+                trace.Failed(command, rows, e);
+                throw;
+            }
+            trace.Done(command, rows);
         }
         catch (Exception e) when (InternalResourceStorage.Wrap(e, cancellationToken))
         {
@@ -133,7 +147,7 @@ public sealed class InternalStorageFactory : IStorageFactory
         {
             await using var connection = await _dialect.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using var command = q.CreateCommand(connection);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await command.ExecuteNonQueryLoggedAsync(_dialect.Log, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (InternalResourceStorage.Wrap(e, cancellationToken))
         {

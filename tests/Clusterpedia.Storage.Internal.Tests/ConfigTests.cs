@@ -192,6 +192,8 @@ public sealed class ConfigTests : IDisposable
     [InlineData("type: postgres\ndatabase: d\nsslMode: sometimes\n", "sslMode must be one of")]
     [InlineData("type: mysql\ndatabase: d\nsslCertFile: /c.crt\n", "must be given together")]
     [InlineData("type: postgres\ndatabase: d\nlog:\n  level: Loud\n", "log.level must be")]
+    [InlineData("type: postgres\ndatabase: d\nlog:\n  slowThreshold: fast\n", "'log.slowThreshold' is not a duration")]
+    [InlineData("type: postgres\ndatabase: d\nlog:\n  logger:\n    maxsize: -1\n", "must not be negative")]
     [InlineData("type: postgres\ndatabase: d\npostgres:\n  recoverableErrCodes: [123]\n", "not a 5-character SQLSTATE")]
     [InlineData("type: postgres\ndatabase: d\nparams:\n  no_such_setting: 1\n", "params.no_such_setting")]
     [InlineData("type: mysql\ndsn: root@tcp(h:1)\n", "dsn has no '/dbname' part")]
@@ -203,6 +205,33 @@ public sealed class ConfigTests : IDisposable
     {
         var missing = Path.Combine(_dir, "missing.yaml");
         Assert.Contains(missing, Assert.Throws<StorageConfigException>(() => Load(missing)).Message);
+    }
+
+    [Theory]
+    [InlineData("Info", SqlLogLevel.Info)]
+    [InlineData("info", SqlLogLevel.Info)]
+    [InlineData("WARN", SqlLogLevel.Warn)]
+    [InlineData("\"\"", SqlLogLevel.Warn)]
+    [InlineData("error", SqlLogLevel.Error)]
+    [InlineData("Silent", SqlLogLevel.Silent)]
+    public void Log_levels_are_accepted_in_any_case_and_empty_is_Warn(string level, SqlLogLevel expected) =>
+        Assert.Equal(expected, Load(Write($"type: postgres\ndatabase: d\nlog:\n  level: {level}\n")).Log!.Level);
+
+    [Fact]
+    public void Log_defaults_are_upstream_defaults()
+    {
+        Assert.Null(Load(Write("type: postgres\ndatabase: d\n")).Log);
+        var log = Load(Write("type: postgres\ndatabase: d\nlog: {}\n")).Log!;
+        Assert.Equal(SqlLogLevel.Warn, log.Level);
+        Assert.Equal(200_000_000, log.SlowThresholdNanoseconds);
+        Assert.Equal(new LogFileSettings("/var/log/clusterpedia/internalstorage.log", 100L * 1024 * 1024, 0, 0, false, false), log.File);
+        // configor puts the default in place of a zero duration too; Go's nanoseconds are kept.
+        Assert.Equal(200_000_000, Load(Write("type: postgres\ndatabase: d\nlog:\n  slowThreshold: 0\n")).Log!.SlowThresholdNanoseconds);
+        Assert.Equal(1, Load(Write("type: postgres\ndatabase: d\nlog:\n  slowThreshold: 1ns\n")).Log!.SlowThresholdNanoseconds);
+        var full = Load(Write(FullPostgres.Replace("stdout: true", "stdout: false", StringComparison.Ordinal))).Log!;
+        Assert.Equal((SqlLogLevel.Info, false, true), (full.Level, full.Colorful, full.IgnoreRecordNotFoundError));
+        Assert.Equal(new LogFileSettings("/var/log/clusterpedia/internalstorage.log", 100L * 1024 * 1024, 7, 3, true, true), full.File);
+        Assert.Null(Load(Write(FullPostgres)).Log!.File);
     }
 
     [Theory]

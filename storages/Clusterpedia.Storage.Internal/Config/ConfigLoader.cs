@@ -103,7 +103,8 @@ public static partial class ConfigLoader
         if (lifetime > TimeSpan.Zero && lifetime < TimeSpan.FromHours(1)) lifetime = TimeSpan.FromHours(1);
         if (lifetime < TimeSpan.Zero) lifetime = TimeSpan.Zero;
 
-        ValidateLogAndMetrics(config, source);
+        ValidateMetricsAndMySql(config, source);
+        var log = SqlLogSettings.From(config.Log, source);
 
         var pgCodes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var code in config.Postgres?.RecoverableErrCodes ?? [])
@@ -117,17 +118,11 @@ public static partial class ConfigLoader
         var connectionString = type == DatabaseType.Postgres
             ? PostgresConnectionString.Build(config, source, maxOpen, lifetime)
             : MySqlConnectionString.Build(config, source, maxOpen, lifetime);
-        return new InternalStorageSettings(type, connectionString, maxIdle, maxOpen, lifetime, pgCodes, mysqlNumbers, source);
+        return new InternalStorageSettings(type, connectionString, maxIdle, maxOpen, lifetime, pgCodes, mysqlNumbers, source) { Log = log };
     }
 
-    private static void ValidateLogAndMetrics(InternalStorageConfig config, string source)
+    private static void ValidateMetricsAndMySql(InternalStorageConfig config, string source)
     {
-        if (config.Log is { } log)
-        {
-            if (log.Level is { } level && level.ToLowerInvariant() is not ("silent" or "error" or "warn" or "info"))
-                throw new StorageConfigException($"storage config {source}: log.level must be Silent, Error, Warn or Info, got '{level}'");
-            Duration(log.SlowThreshold, "log.slowThreshold", source);
-        }
         if (config.Metrics is { } metrics)
             Duration(metrics.DbStatsRefreshInterval, "metrics.dbStatsRefreshInterval", source);
         if (config.Mysql is { } mysql)

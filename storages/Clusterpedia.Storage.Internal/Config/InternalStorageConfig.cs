@@ -62,7 +62,7 @@ public sealed class PostgresConfig
     public List<string>? RecoverableErrCodes { get; set; }
 }
 
-/// <summary>Upstream's SQL log settings (GORM logger + lumberjack); accepted and validated.</summary>
+/// <summary>Upstream's SQL log settings (GORM logger + lumberjack), resolved by <see cref="SqlLogSettings"/>.</summary>
 public sealed class LogConfig
 {
     public bool? Stdout { get; set; }

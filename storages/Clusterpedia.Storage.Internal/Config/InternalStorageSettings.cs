@@ -10,4 +10,8 @@ public sealed record InternalStorageSettings(
     TimeSpan ConnMaxLifetime,
     IReadOnlySet<string> RecoverablePostgresCodes,
     IReadOnlySet<int> RecoverableMySqlNumbers,
-    string Source);
+    string Source)
+{
+    /// <summary>The SQL log; null when the config has no <c>log</c> key (nothing is logged).</summary>
+    public SqlLogSettings? Log { get; init; }
+}

@@ -1,3 +1,4 @@
+using Clusterpedia.Storage.Internal.Logging;
 using MySqlConnector;
 
 namespace Clusterpedia.Storage.Internal.Schema;
@@ -46,37 +47,37 @@ internal static class MySqlSchema
         ("idx_resources_cluster_namespace_name", "INDEX idx_resources_cluster_namespace_name (cluster, namespace, name)"),
     ];
 
-    public static async Task EnsureAsync(MySqlDataSource dataSource, CancellationToken cancellationToken)
+    public static async Task EnsureAsync(MySqlDataSource dataSource, SqlLog? log, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         // Serializes start-up across processes sharing the database.
-        await Scalar(connection, "SELECT GET_LOCK('clusterpedia.resources.schema', 60)", cancellationToken).ConfigureAwait(false);
+        await Scalar(connection, log, "SELECT GET_LOCK('clusterpedia.resources.schema', 60)", cancellationToken).ConfigureAwait(false);
         try
         {
-            await Execute(connection, CreateTable, cancellationToken).ConfigureAwait(false);
+            await Execute(connection, log, CreateTable, cancellationToken).ConfigureAwait(false);
             foreach (var (name, definition) in Indexes)
             {
-                var exists = Convert.ToInt64(await Scalar(connection,
+                var exists = Convert.ToInt64(await Scalar(connection, log,
                     $"SELECT COUNT(*) FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = 'resources' AND index_name = '{name}'",
                     cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
-                if (!exists) await Execute(connection, $"ALTER TABLE resources ADD {definition}", cancellationToken).ConfigureAwait(false);
+                if (!exists) await Execute(connection, log, $"ALTER TABLE resources ADD {definition}", cancellationToken).ConfigureAwait(false);
             }
         }
         finally
         {
-            await Scalar(connection, "SELECT RELEASE_LOCK('clusterpedia.resources.schema')", CancellationToken.None).ConfigureAwait(false);
+            await Scalar(connection, log, "SELECT RELEASE_LOCK('clusterpedia.resources.schema')", CancellationToken.None).ConfigureAwait(false);
         }
     }
 
-    private static async Task Execute(MySqlConnection connection, string sql, CancellationToken cancellationToken)
+    private static async Task Execute(MySqlConnection connection, SqlLog? log, string sql, CancellationToken cancellationToken)
     {
         await using var command = new MySqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await command.ExecuteNonQueryLoggedAsync(log, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<object?> Scalar(MySqlConnection connection, string sql, CancellationToken cancellationToken)
+    private static async Task<object?> Scalar(MySqlConnection connection, SqlLog? log, string sql, CancellationToken cancellationToken)
     {
         await using var command = new MySqlCommand(sql, connection);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return await command.ExecuteScalarLoggedAsync(log, cancellationToken).ConfigureAwait(false);
     }
 }

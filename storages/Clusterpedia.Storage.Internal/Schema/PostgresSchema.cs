@@ -1,3 +1,4 @@
+using Clusterpedia.Storage.Internal.Logging;
 using Npgsql;
 
 namespace Clusterpedia.Storage.Internal.Schema;
@@ -48,47 +49,47 @@ internal static class PostgresSchema
     // Serializes start-up across processes sharing the database (apiserver and manager start together).
     private const long LockKey = 0x436C7573746572; // "Cluster"
 
-    public static async Task EnsureAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    public static async Task EnsureAsync(NpgsqlDataSource dataSource, SqlLog? log, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await Execute(connection, $"SELECT pg_advisory_lock({LockKey})", cancellationToken).ConfigureAwait(false);
+        await Execute(connection, log, $"SELECT pg_advisory_lock({LockKey})", cancellationToken).ConfigureAwait(false);
         try
         {
-            var existed = await Scalar(connection, "SELECT to_regclass('resources') IS NOT NULL", cancellationToken).ConfigureAwait(false) is true;
-            await Execute(connection, CreateTable, cancellationToken).ConfigureAwait(false);
+            var existed = await Scalar(connection, log, "SELECT to_regclass('resources') IS NOT NULL", cancellationToken).ConfigureAwait(false) is true;
+            await Execute(connection, log, CreateTable, cancellationToken).ConfigureAwait(false);
             if (!existed && connection.PostgreSqlVersion.Major >= 14)
-                await TryExecute(connection, "ALTER TABLE resources ALTER COLUMN \"object\" SET COMPRESSION lz4", cancellationToken).ConfigureAwait(false);
+                await TryExecute(connection, log, "ALTER TABLE resources ALTER COLUMN \"object\" SET COMPRESSION lz4", cancellationToken).ConfigureAwait(false);
             foreach (var index in Indexes)
-                await Execute(connection, index, cancellationToken).ConfigureAwait(false);
+                await Execute(connection, log, index, cancellationToken).ConfigureAwait(false);
             // pg_trgm speeds up fuzzy-name search; without the right to create it the search still works, unindexed.
-            var hasTrigram = await TryExecute(connection, "CREATE EXTENSION IF NOT EXISTS pg_trgm", cancellationToken).ConfigureAwait(false)
-                || await Scalar(connection, "SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm')", cancellationToken).ConfigureAwait(false) is true;
-            if (hasTrigram) await TryExecute(connection, TrigramIndex, cancellationToken).ConfigureAwait(false);
+            var hasTrigram = await TryExecute(connection, log, "CREATE EXTENSION IF NOT EXISTS pg_trgm", cancellationToken).ConfigureAwait(false)
+                || await Scalar(connection, log, "SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm')", cancellationToken).ConfigureAwait(false) is true;
+            if (hasTrigram) await TryExecute(connection, log, TrigramIndex, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            await Execute(connection, $"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None).ConfigureAwait(false);
+            await Execute(connection, log, $"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None).ConfigureAwait(false);
         }
     }
 
-    private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    private static async Task Execute(NpgsqlConnection connection, SqlLog? log, string sql, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await command.ExecuteNonQueryLoggedAsync(log, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<object?> Scalar(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    private static async Task<object?> Scalar(NpgsqlConnection connection, SqlLog? log, string sql, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return await command.ExecuteScalarLoggedAsync(log, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs an optional statement; a refusal by the server (permissions, missing feature) is not fatal.</summary>
-    private static async Task<bool> TryExecute(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    private static async Task<bool> TryExecute(NpgsqlConnection connection, SqlLog? log, string sql, CancellationToken cancellationToken)
     {
         try
         {
-            await Execute(connection, sql, cancellationToken).ConfigureAwait(false);
+            await Execute(connection, log, sql, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (PostgresException)

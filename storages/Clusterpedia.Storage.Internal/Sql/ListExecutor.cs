@@ -1,6 +1,7 @@
 using System.Data;
 using Clusterpedia.Objects;
 using Clusterpedia.Query;
+using Clusterpedia.Storage.Internal.Logging;
 
 namespace Clusterpedia.Storage.Internal.Sql;
 
@@ -31,32 +32,45 @@ internal static class ListExecutor
         var lastCreated = default(DateTime);
         var lastResource = resource ?? default;
         await using (var command = select.CreateCommand(connection))
-        await using (var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false))
         {
-            var buffer = new byte[16 * 1024];
-            var eventsBuffer = o.InjectEvents ? new byte[4 * 1024] : [];
-            var objectOrdinal = collection ? 9 : 5;
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            // The log times the statement and the reading of its rows, not the sink's writes to the client.
+            var trace = SqlTrace.Start(d.Log);
+            try
             {
-                if (o.Limit > 0 && written == o.Limit)
+                await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
+                var buffer = new byte[16 * 1024];
+                var eventsBuffer = o.InjectEvents ? new byte[4 * 1024] : [];
+                var objectOrdinal = collection ? 9 : 5;
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    more = true;
-                    break;
+                    if (o.Limit > 0 && written == o.Limit)
+                    {
+                        more = true;
+                        break;
+                    }
+                    lastCluster = reader.GetString(0);
+                    lastNamespace = reader.GetString(1);
+                    lastName = reader.GetString(2);
+                    lastCreated = reader.GetDateTime(3);
+                    lastRv = reader.GetString(4);
+                    var itemResource = resource ?? new GroupVersionResource(reader.GetString(5), reader.GetString(6), reader.GetString(7));
+                    var itemKind = collection ? reader.GetString(8) : kind;
+                    lastResource = itemResource;
+                    var json = d.ReadJson(reader, objectOrdinal, ref buffer);
+                    if (o.InjectEvents && !await reader.IsDBNullAsync(objectOrdinal + 1, cancellationToken).ConfigureAwait(false))
+                        json = EventsAnnotation.Inject(json, d.ReadJson(reader, objectOrdinal + 1, ref eventsBuffer));
+                    var paused = trace.Pause();
+                    await sink.WriteItemAsync(new ListItem(json, itemResource, itemKind), cancellationToken).ConfigureAwait(false);
+                    trace.Resume(paused);
+                    written++;
                 }
-                lastCluster = reader.GetString(0);
-                lastNamespace = reader.GetString(1);
-                lastName = reader.GetString(2);
-                lastCreated = reader.GetDateTime(3);
-                lastRv = reader.GetString(4);
-                var itemResource = resource ?? new GroupVersionResource(reader.GetString(5), reader.GetString(6), reader.GetString(7));
-                var itemKind = collection ? reader.GetString(8) : kind;
-                lastResource = itemResource;
-                var json = d.ReadJson(reader, objectOrdinal, ref buffer);
-                if (o.InjectEvents && !await reader.IsDBNullAsync(objectOrdinal + 1, cancellationToken).ConfigureAwait(false))
-                    json = EventsAnnotation.Inject(json, d.ReadJson(reader, objectOrdinal + 1, ref eventsBuffer));
-                await sink.WriteItemAsync(new ListItem(json, itemResource, itemKind), cancellationToken).ConfigureAwait(false);
-                written++;
             }
+            catch (Exception e)
+            {
+                trace.Failed(command, written, e);
+                throw;
+            }
+            trace.Done(command, written + (more ? 1 : 0));
         }
 
         string? token = null;
@@ -75,7 +89,7 @@ internal static class ListExecutor
                 var count = new SqlText(d).Append($"SELECT COUNT(*) FROM {SqlDialect.Table} WHERE ");
                 Where(count, d, o, typeFilter, resource is not null, keys, cursor);
                 await using var command = count.CreateCommand(connection);
-                var total = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+                var total = Convert.ToInt64(await command.ExecuteScalarLoggedAsync(d.Log, cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
                 remaining = Math.Max(0, total - offset - written);
             }
         }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Net.Sockets;
 using System.Text;
 using Clusterpedia.Storage.Internal.Config;
+using Clusterpedia.Storage.Internal.Logging;
 using Clusterpedia.Storage.Internal.Schema;
 using MySqlConnector;
 
@@ -83,7 +84,7 @@ internal sealed class MySqlDialect(MySqlDataSource dataSource, InternalStorageSe
         }
         q.Append(OnDuplicate);
         await using var command = q.CreateCommand(connection);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await command.ExecuteNonQueryLoggedAsync(Log, cancellationToken).ConfigureAwait(false);
     }
 
     public override void RecordEvent(SqlText q, string cluster, string involvedUid, string eventUid, string eventJson, string eventKey, string eventResourceVersion)
@@ -111,5 +112,5 @@ internal sealed class MySqlDialect(MySqlDataSource dataSource, InternalStorageSe
     }
 
     public override Task EnsureSchemaAsync(CancellationToken cancellationToken) =>
-        MySqlSchema.EnsureAsync((MySqlDataSource)DataSource, cancellationToken);
+        MySqlSchema.EnsureAsync((MySqlDataSource)DataSource, Log, cancellationToken);
 }

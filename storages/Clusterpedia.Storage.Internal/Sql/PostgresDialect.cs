@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Clusterpedia.Query;
 using Clusterpedia.Storage.Internal.Config;
+using Clusterpedia.Storage.Internal.Logging;
 using Clusterpedia.Storage.Internal.Schema;
 using Npgsql;
 using NpgsqlTypes;
@@ -117,7 +118,7 @@ internal sealed class PostgresDialect(NpgsqlDataSource dataSource, InternalStora
         command.Parameters.Add(Array("objs", NpgsqlDbType.Jsonb, rows.Select(r => r.Object).ToArray()));
         command.Parameters.Add(Array("created", NpgsqlDbType.TimestampTz, rows.Select(r => r.CreatedAt).ToArray()));
         command.Parameters.Add(Array("deleted", NpgsqlDbType.TimestampTz, rows.Select(r => r.DeletedAt).ToArray()));
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await command.ExecuteNonQueryLoggedAsync(Log, cancellationToken).ConfigureAwait(false);
     }
 
     private static NpgsqlParameter Array<T>(string name, NpgsqlDbType elementType, T[] values) =>
@@ -152,5 +153,5 @@ internal sealed class PostgresDialect(NpgsqlDataSource dataSource, InternalStora
     }
 
     public override Task EnsureSchemaAsync(CancellationToken cancellationToken) =>
-        PostgresSchema.EnsureAsync((NpgsqlDataSource)DataSource, cancellationToken);
+        PostgresSchema.EnsureAsync((NpgsqlDataSource)DataSource, Log, cancellationToken);
 }

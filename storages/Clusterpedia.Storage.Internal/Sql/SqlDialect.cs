@@ -2,6 +2,7 @@ using System.Data.Common;
 using Clusterpedia.Objects;
 using Clusterpedia.Query;
 using Clusterpedia.Storage.Internal.Config;
+using Clusterpedia.Storage.Internal.Logging;
 
 namespace Clusterpedia.Storage.Internal.Sql;
 
@@ -15,6 +16,9 @@ internal abstract class SqlDialect(DbDataSource dataSource, InternalStorageSetti
 
     public DbDataSource DataSource { get; } = dataSource;
     public InternalStorageSettings Settings { get; } = settings;
+
+    /// <summary>The SQL log; null when nothing is logged (then statements are neither timed nor formatted).</summary>
+    public SqlLog? Log { get; init; }
 
     /// <summary>The engine's name in messages.</summary>
     public abstract string Engine { get; }
@@ -105,7 +109,11 @@ internal abstract class SqlDialect(DbDataSource dataSource, InternalStorageSetti
     /// <summary>Reads a JSON column into <paramref name="buffer"/> (reused across rows) and returns the bytes.</summary>
     public abstract ReadOnlyMemory<byte> ReadJson(DbDataReader reader, int ordinal, ref byte[] buffer);
 
-    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await DataSource.DisposeAsync().ConfigureAwait(false);
+        if (Log is not null) await Log.DisposeAsync().ConfigureAwait(false);
+    }
 
     /// <summary>Maps a database exception to a storage exception: Recoverable or Fatal.</summary>
     public StorageException Classify(Exception e, string what) =>
