@@ -32,7 +32,7 @@ public sealed class BindingApiServerTests(PostgresServer postgres, HostExecutabl
              "--pediaclusters", manifests.FullName]);
 
         var kubectl = Kubectl.ForClusterpedia(_dir.FullName, port);
-        var rows = await PodListing.WaitForAllPodsAsync(kubectl, member, [], process);
-        PodListing.AssertEveryPodOnce(rows, member);
+        var rows = await PodListing.WaitForAllPodsAsync(kubectl, [member], [], process);
+        PodListing.AssertEveryPodOnce(rows, [member]);
     }
 }

@@ -1,9 +1,9 @@
 namespace Clusterpedia.EndToEnd.Tests;
 
 /// <summary>
-/// Builds each host executable with the internal storage once per test run, the way a user selects storages:
-/// <c>dotnet build hosts/&lt;component&gt; -p:ClusterpediaStorages=internal -o &lt;temp&gt;</c>. One build at a time
-/// because the hosts share project outputs.
+/// Builds each host executable once per test run with the storage layers it needs, the way a user selects storages:
+/// <c>dotnet build hosts/&lt;component&gt; -p:ClusterpediaStorages=&lt;storages&gt; -o &lt;temp&gt;</c>. One build at a
+/// time because the hosts share project outputs.
 /// </summary>
 public sealed class HostExecutables : IDisposable
 {
@@ -13,22 +13,25 @@ public sealed class HostExecutables : IDisposable
 
     public string OutputRoot { get; } = Directory.CreateTempSubdirectory("clusterpedia-e2e-hosts-").FullName;
 
-    public async Task<string> GetAsync(string component)
+    /// <param name="component">The folder under <c>hosts/</c>, e.g. <c>binding-apiserver</c>.</param>
+    /// <param name="storages">The <c>ClusterpediaStorages</c> value, e.g. <c>internal</c> or <c>memory</c>.</param>
+    public async Task<string> GetAsync(string component, string storages = "internal")
     {
         await _gate.WaitAsync();
         try
         {
-            if (_built.TryGetValue(component, out var existing)) return existing;
-            var output = Path.Combine(OutputRoot, component);
+            var build = $"{component}-{storages}";
+            if (_built.TryGetValue(build, out var existing)) return existing;
+            var output = Path.Combine(OutputRoot, build);
             var project = Path.Combine(RepositoryPaths.Root, "hosts", component, component + ".csproj");
             var (exitCode, stdout, stderr) = await HostProcess.RunAsync(
                 Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
-                ["build", project, "-c", "Debug", "-o", output, "-nologo", "-v:minimal", "-p:ClusterpediaStorages=internal"],
+                ["build", project, "-c", "Debug", "-o", output, "-nologo", "-v:minimal", $"-p:ClusterpediaStorages={storages}"],
                 BuildTimeout, RepositoryPaths.Root);
-            Assert.True(exitCode == 0, $"building {component} with the internal storage failed:\n{stdout}\n{stderr}");
+            Assert.True(exitCode == 0, $"building {component} with the storage layers {storages} failed:\n{stdout}\n{stderr}");
             var executable = Path.Combine(output, component);
             Assert.True(File.Exists(executable), $"the build did not produce {executable}");
-            _built[component] = executable;
+            _built[build] = executable;
             return executable;
         }
         finally

@@ -2,43 +2,45 @@ using Clusterpedia.ClusterSimulator;
 
 namespace Clusterpedia.EndToEnd.Tests;
 
-/// <summary>Polls <c>kubectl get pods -A</c> until it lists as many pods as the member has, then checks them one by one.</summary>
+/// <summary>Polls <c>kubectl get pods -A</c> until it lists as many pods as the members have, then checks them one by one.</summary>
 public static class PodListing
 {
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
 
+    /// <summary>Every member's pods as <c>cluster/namespace/name</c>, ordinal order.</summary>
+    public static List<string> ExpectedKeys(IEnumerable<ClusterSimulator.ClusterSimulator> members) =>
+        members.SelectMany(m => m.Store.Keys(SimulatedResource.Pods).Select(k => $"{m.Options.Name}/{k}")).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The rows of a <c>get pods -A</c> table as <c>cluster/namespace/name</c>, ordinal order.</summary>
+    public static List<string> ListedKeys(IEnumerable<Dictionary<string, string>> rows) =>
+        rows.Select(r => $"{r.GetValueOrDefault("CLUSTER")}/{r.GetValueOrDefault("NAMESPACE")}/{r.GetValueOrDefault("NAME")}")
+            .Order(StringComparer.Ordinal).ToList();
+
     /// <summary>Returns the listed rows once their count matches; fails with kubectl's and the hosts' output otherwise.</summary>
     public static async Task<List<Dictionary<string, string>>> WaitForAllPodsAsync(
-        Kubectl kubectl, ClusterSimulator.ClusterSimulator member, string[] extraArguments, params HostProcess[] hosts)
+        Kubectl kubectl, IReadOnlyList<ClusterSimulator.ClusterSimulator> members, string[] extraArguments, params HostProcess[] hosts)
     {
-        var expected = member.Store.Keys(SimulatedResource.Pods).Count;
-        var until = DateTime.UtcNow + Deadline;
+        var expected = ExpectedKeys(members).Count;
         var last = "";
-        while (true)
+        var rows = await Eventually.ValueAsync(async () =>
         {
             foreach (var host in hosts)
                 Assert.False(host.HasExited, $"a host exited early:\n{host.Describe()}");
             var (exitCode, stdout, stderr) = await kubectl.RunAsync(["get", "pods", "-A", .. extraArguments]);
             last = $"kubectl exited {exitCode}\n{stdout}\n{stderr}";
-            if (exitCode == 0)
-            {
-                var rows = Kubectl.ParseTable(stdout);
-                if (rows.Count >= expected) return rows;
-            }
-            if (DateTime.UtcNow > until)
-                Assert.Fail($"kubectl did not list {expected} pods within {Deadline}; last attempt: {last}\n"
-                    + string.Join('\n', hosts.Select(h => h.Describe())));
-            await Task.Delay(500);
-        }
+            return exitCode == 0 ? Kubectl.ParseTable(stdout) : [];
+        }, rows => rows.Count >= expected, Deadline, TimeSpan.FromMilliseconds(500));
+        Assert.True(rows.Count >= expected, $"kubectl did not list {expected} pods within {Deadline}; last attempt: {last}\n"
+            + string.Join('\n', hosts.Select(h => h.Describe())));
+        return rows;
     }
 
-    /// <summary>Every pod of the member exactly once, each with the member's name in the CLUSTER column.</summary>
-    public static void AssertEveryPodOnce(List<Dictionary<string, string>> rows, ClusterSimulator.ClusterSimulator member)
+    /// <summary>Every pod of the members exactly once, each with its member's name in the CLUSTER column.</summary>
+    public static void AssertEveryPodOnce(List<Dictionary<string, string>> rows, IReadOnlyList<ClusterSimulator.ClusterSimulator> members)
     {
-        var expected = member.Store.Keys(SimulatedResource.Pods).Order(StringComparer.Ordinal).ToList();
+        var expected = ExpectedKeys(members);
         Assert.NotEmpty(expected);
-        Assert.All(rows, r => Assert.Equal(member.Options.Name, Assert.Contains("CLUSTER", r)));
-        var listed = rows.Select(r => $"{r["NAMESPACE"]}/{r["NAME"]}").Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(expected, listed);
+        Assert.All(rows, r => Assert.Contains("CLUSTER", r));
+        Assert.Equal(expected, ListedKeys(rows));
     }
 }

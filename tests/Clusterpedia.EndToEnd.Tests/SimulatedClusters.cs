@@ -7,11 +7,12 @@ namespace Clusterpedia.EndToEnd.Tests;
 /// <summary>Simulated clusters in this process, and the PediaCluster manifests that point at them.</summary>
 public static class SimulatedClusters
 {
-    public static Task<ClusterSimulator.ClusterSimulator> StartMemberAsync(string name) =>
+    /// <summary>18 pods (6 deployments of 3 in 3 namespaces), 5 crontabs; the seed picks names and uids.</summary>
+    public static Task<ClusterSimulator.ClusterSimulator> StartMemberAsync(string name, int seed = 42) =>
         ClusterSimulator.ClusterSimulator.StartAsync(new SimulatorOptions
         {
             // 18 pods: more than two kubectl chunks of 7.
-            Name = name, Port = 0, Namespaces = 3, Deployments = 6, PodsPerReplicaSet = 3, RequiredToken = $"{name}-token",
+            Name = name, Port = 0, Namespaces = 3, Deployments = 6, PodsPerReplicaSet = 3, RequiredToken = $"{name}-token", Seed = seed,
         });
 
     public static Task<ClusterSimulator.ClusterSimulator> StartHostAsync(string name) =>
@@ -20,22 +21,30 @@ public static class SimulatedClusters
             Name = name, Port = 0, Namespaces = 1, Deployments = 1, PodsPerReplicaSet = 1, RequiredToken = $"{name}-token",
         });
 
-    /// <summary>A PediaCluster (JSON) syncing pods and deployments of <paramref name="member"/> with its token.</summary>
-    public static string PediaClusterJson(ClusterSimulator.ClusterSimulator member) => $$"""
-        {
-          "apiVersion": "cluster.clusterpedia.io/v1alpha2",
-          "kind": "PediaCluster",
-          "metadata": { "name": "{{member.Options.Name}}" },
-          "spec": {
-            "apiserver": "{{member.Url.ToString().TrimEnd('/')}}",
-            "tokenData": "{{Convert.ToBase64String(Encoding.UTF8.GetBytes(member.Options.RequiredToken!))}}",
-            "syncResources": [
-              { "group": "", "resources": ["pods"] },
-              { "group": "apps", "resources": ["deployments"] }
-            ]
-          }
-        }
-        """;
+    /// <summary>
+    /// A PediaCluster (JSON) with <paramref name="member"/>'s address and token, syncing <paramref name="resources"/>
+    /// (default: pods and deployments) in syncResources entries grouped by API group.
+    /// </summary>
+    public static string PediaClusterJson(ClusterSimulator.ClusterSimulator member, params SimulatedResource[] resources)
+    {
+        if (resources.Length == 0) resources = [SimulatedResource.Pods, SimulatedResource.Deployments];
+        var syncResources = resources.GroupBy(r => r.Group).Select(g =>
+            $$"""{ "group": "{{g.Key}}", "resources": [{{string.Join(", ", g.Select(r => $"\"{r.Resource}\""))}}] }""");
+        return $$"""
+            {
+              "apiVersion": "cluster.clusterpedia.io/v1alpha2",
+              "kind": "PediaCluster",
+              "metadata": { "name": "{{member.Options.Name}}" },
+              "spec": {
+                "apiserver": "{{member.Url.ToString().TrimEnd('/')}}",
+                "tokenData": "{{Convert.ToBase64String(Encoding.UTF8.GetBytes(member.Options.RequiredToken!))}}",
+                "syncResources": [
+                  {{string.Join(",\n      ", syncResources)}}
+                ]
+              }
+            }
+            """;
+    }
 
     /// <summary>Creates the PediaCluster through the host simulator's Kubernetes API, as kubectl apply would.</summary>
     public static async Task CreatePediaClusterAsync(ClusterSimulator.ClusterSimulator host, ClusterSimulator.ClusterSimulator member)

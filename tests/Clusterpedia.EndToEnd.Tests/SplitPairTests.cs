@@ -41,8 +41,8 @@ public sealed class SplitPairTests(PostgresServer postgres, HostExecutables exec
             ["--bind-address=127.0.0.1", $"--secure-port={port}", .. storage]);
 
         var kubectl = Kubectl.ForClusterpedia(_dir.FullName, port);
-        var rows = await PodListing.WaitForAllPodsAsync(kubectl, member, ["--chunk-size=7"], managerProcess, apiserverProcess);
-        PodListing.AssertEveryPodOnce(rows, member);
+        var rows = await PodListing.WaitForAllPodsAsync(kubectl, [member], ["--chunk-size=7"], managerProcess, apiserverProcess);
+        PodListing.AssertEveryPodOnce(rows, [member]);
 
         // The manager, not the apiserver, took the lease in the host cluster and reported the sync in the status.
         Assert.NotNull(host.Store.Get(SimulatedResource.Leases, "clusterpedia-system/clusterpedia-clustersynchro-manager"));
