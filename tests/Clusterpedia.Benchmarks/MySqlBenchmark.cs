@@ -15,8 +15,6 @@ namespace Clusterpedia.Benchmarks;
 /// </summary>
 internal static class MySqlBenchmark
 {
-    private const int Clusters = 10;
-    private static string ClusterName(int c) => $"cluster-{c}";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -56,35 +54,12 @@ internal static class MySqlBenchmark
             for (var run = 0; run < ingestRuns; run++)
             {
                 await Sql("TRUNCATE TABLE resources");
-                var loadTime = TimeSpan.Zero;
-                for (var c = 0; c < Clusters; c++)
-                {
-                    var table = Rows(ClusterName(c), Enumerable.Range(0, PodGenerator.PodsPerCluster).Select(i => PodGenerator.Pod(ClusterName(c), i)));
-                    var sw = Stopwatch.StartNew();
-                    await BulkLoadAsync(raw, table);
-                    loadTime += sw.Elapsed;
-                }
-                loadRates.Add(Clusters * PodGenerator.PodsPerCluster / loadTime.TotalSeconds);
-
+                loadRates.Add(await Ingest.SerialRateAsync(c => Rows(Ingest.ClusterName(c), Ingest.Pods(c)), (_, table) => BulkLoadAsync(raw, table)));
                 await Sql("TRUNCATE TABLE resources");
-                var ourTime = TimeSpan.Zero;
-                for (var c = 0; c < Clusters; c++)
-                {
-                    var objects = Enumerable.Range(0, PodGenerator.PodsPerCluster).Select(i => PodGenerator.Pod(ClusterName(c), i)).ToArray();
-                    var sw = Stopwatch.StartNew();
-                    await pods.UpsertManyAsync(ClusterName(c), objects, default);
-                    ourTime += sw.Elapsed;
-                }
-                ourRates.Add(Clusters * PodGenerator.PodsPerCluster / ourTime.TotalSeconds);
+                ourRates.Add(await Ingest.SerialRateAsync(Ingest.Pods, (c, objects) => pods.UpsertManyAsync(Ingest.ClusterName(c), objects, default).AsTask()));
                 Console.WriteLine($"ingest run {run + 1}: LOAD DATA {loadRates[^1]:F0} rows/s, UpsertManyAsync {ourRates[^1]:F0} objects/s");
             }
-            var deployments = factory.GetResourceStorage(new ResourceStorageConfig(new("apps", "v1", "deployments"), "Deployment", true));
-            var replicaSets = factory.GetResourceStorage(new ResourceStorageConfig(new("apps", "v1", "replicasets"), "ReplicaSet", true));
-            for (var c = 0; c < Clusters; c++)
-            {
-                await deployments.UpsertManyAsync(ClusterName(c), Enumerable.Range(0, PodGenerator.Deployments).Select(d => PodGenerator.Deployment(ClusterName(c), d)).ToArray(), default);
-                await replicaSets.UpsertManyAsync(ClusterName(c), Enumerable.Range(0, PodGenerator.Deployments).Select(d => PodGenerator.ReplicaSet(ClusterName(c), d)).ToArray(), default);
-            }
+            await Ingest.WriteOwnersAsync(factory);
             await Sql("ANALYZE TABLE resources");
             Console.WriteLine();
             Console.WriteLine($"| ingest of 100,000 pods, 10 clusters (median of {ingestRuns}) | rows/s |");
@@ -174,6 +149,7 @@ internal static class MySqlBenchmark
         await using var connection = await raw.OpenConnectionAsync();
         var bulk = new MySqlBulkCopy(connection) { DestinationTableName = "resources", BulkCopyTimeout = 600 };
         for (var i = 0; i < Columns.Length; i++) bulk.ColumnMappings.Add(new MySqlBulkCopyColumnMapping(i, Columns[i]));
-        await bulk.WriteToServerAsync(rows);
+        var result = await bulk.WriteToServerAsync(rows);
+        if (result.Warnings.Count > 0) throw new InvalidOperationException($"LOAD DATA: {result.Warnings[0].Message}");
     }
 }

@@ -25,8 +25,8 @@ var listRuns = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture
 // Optional: only the list queries whose names start with one of these comma-separated prefixes (e.g. "Q4,Q7").
 var only = args.Length > 3 ? args[3].Split(',', StringSplitOptions.RemoveEmptyEntries) : [];
 bool Selected(string name) => only.Length == 0 || only.Any(p => name.StartsWith(p, StringComparison.Ordinal));
-const int Clusters = 10;
-string ClusterName(int c) => $"cluster-{c}";
+const int Clusters = Ingest.Clusters;
+string ClusterName(int c) => Ingest.ClusterName(c);
 
 var csb = new NpgsqlConnectionStringBuilder(connectionString);
 var configPath = Path.Combine(Directory.CreateTempSubdirectory("cp-bench-").FullName, "internalstorage.yaml");
@@ -83,32 +83,13 @@ if (ingestRuns > 0)
     for (var run = 0; run < ingestRuns; run++)
     {
         await Sql("TRUNCATE resources");
-        var copyTime = TimeSpan.Zero;
-        for (var c = 0; c < Clusters; c++)
-        {
-            var cluster = ClusterName(c);
-            var rows = Enumerable.Range(0, PodGenerator.PodsPerCluster).Select(i => ResourceRow.From(PodGenerator.Pod(cluster, i))).ToArray();
-            var sw = Stopwatch.StartNew();
-            await CopyAsync(cluster, rows);
-        copyTime += sw.Elapsed;
-        }
-        copyRates.Add(Clusters * PodGenerator.PodsPerCluster / copyTime.TotalSeconds);
-
+        copyRates.Add(await Ingest.SerialRateAsync(c => Ingest.Pods(c).Select(ResourceRow.From).ToArray(), (c, rows) => CopyAsync(ClusterName(c), rows)));
         await Sql("TRUNCATE resources");
-        var ourTime = TimeSpan.Zero;
-        for (var c = 0; c < Clusters; c++)
-        {
-            var cluster = ClusterName(c);
-            var objects = Enumerable.Range(0, PodGenerator.PodsPerCluster).Select(i => PodGenerator.Pod(cluster, i)).ToArray();
-            var sw = Stopwatch.StartNew();
-            await pods.UpsertManyAsync(cluster, objects, default);
-            ourTime += sw.Elapsed;
-        }
-        ourRates.Add(Clusters * PodGenerator.PodsPerCluster / ourTime.TotalSeconds);
+        ourRates.Add(await Ingest.SerialRateAsync(Ingest.Pods, (c, objects) => pods.UpsertManyAsync(ClusterName(c), objects, default).AsTask()));
         Console.WriteLine($"ingest run {run + 1}: COPY {copyRates[^1]:F0} rows/s, UpsertManyAsync {ourRates[^1]:F0} objects/s");
     }
     // The synchro writes its clusters concurrently: the same ingest with one writer per cluster.
-    var allObjects = Enumerable.Range(0, Clusters).Select(c => Enumerable.Range(0, PodGenerator.PodsPerCluster).Select(i => PodGenerator.Pod(ClusterName(c), i)).ToArray()).ToArray();
+    var allObjects = Enumerable.Range(0, Clusters).Select(Ingest.Pods).ToArray();
     var allRows = allObjects.Select(objects => objects.Select(ResourceRow.From).ToArray()).ToArray();
     var copyConcurrent = new List<double>();
     var ourConcurrent = new List<double>();
@@ -126,13 +107,7 @@ if (ingestRuns > 0)
     }
     allObjects = null;
     allRows = null;
-    var deployments = factory.GetResourceStorage(new ResourceStorageConfig(new("apps", "v1", "deployments"), "Deployment", true));
-    var replicaSets = factory.GetResourceStorage(new ResourceStorageConfig(new("apps", "v1", "replicasets"), "ReplicaSet", true));
-    for (var c = 0; c < Clusters; c++)
-    {
-        await deployments.UpsertManyAsync(ClusterName(c), Enumerable.Range(0, PodGenerator.Deployments).Select(d => PodGenerator.Deployment(ClusterName(c), d)).ToArray(), default);
-        await replicaSets.UpsertManyAsync(ClusterName(c), Enumerable.Range(0, PodGenerator.Deployments).Select(d => PodGenerator.ReplicaSet(ClusterName(c), d)).ToArray(), default);
-    }
+    await Ingest.WriteOwnersAsync(factory);
     await Sql("VACUUM ANALYZE resources");
     var avgSize = Convert.ToDouble(await raw.CreateCommand("SELECT avg(octet_length(object::text)) FROM resources WHERE resource = 'pods'").ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     Console.WriteLine($"rows: {Clusters * PodGenerator.PodsPerCluster} pods (~{avgSize:F0} bytes of JSON each) + {2 * Clusters * PodGenerator.Deployments} deployments/replicasets");
