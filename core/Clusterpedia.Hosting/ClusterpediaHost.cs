@@ -26,7 +26,7 @@ public static class ClusterpediaHost
         CancellationToken cancellationToken)
     {
         var host = HostComponent.FromName(component);
-        var flags = HostFlags.Create(host, defaults);
+        var flags = HostFlags.Create(host, defaults, registry);
         HostOptions options;
         try
         {
@@ -41,7 +41,7 @@ public static class ClusterpediaHost
                 await stdout.WriteAsync(VersionInfo.Create(host, registry).ToText()).ConfigureAwait(false);
                 return ExitCodes.Success;
             }
-            options = HostFlags.ToOptions(parsed);
+            options = HostFlags.ToOptions(parsed, registry);
         }
         catch (UsageException ex)
         {

@@ -12,7 +12,11 @@ public sealed record HostOptions(
     SynchroHostOptions? Synchro = null);
 
 /// <summary><c>--storage-name</c> and <c>--storage-config</c>; the config file is known to exist.</summary>
-public sealed record StorageOptions(string Name, string? ConfigPath);
+public sealed record StorageOptions(string Name, string? ConfigPath)
+{
+    /// <summary>The selected layer's gates given in <c>--feature-gates</c>, all declared by that layer.</summary>
+    public IReadOnlyDictionary<string, bool> FeatureGates { get; init; } = new Dictionary<string, bool>(StringComparer.Ordinal);
+}
 
 /// <summary>Where and how the HTTPS server listens.</summary>
 /// <param name="CertDir">Where a generated self-signed certificate is kept; null keeps it in memory.</param>

@@ -55,6 +55,14 @@ internal static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor InvalidFeatureGate = new(
+        id: "CPSL007",
+        title: "Invalid feature gate name",
+        messageFormat: "Feature gate '{0}' declared by '{1}' is invalid: {2}; a feature gate name uses letters and digits, starts with a letter (like AllowRawSQLQuery) and is declared once",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
     public static DiagnosticDescriptor ById(string id) => id switch
     {
         "CPSL001" => DuplicateStorageName,
@@ -63,6 +71,7 @@ internal static class DiagnosticDescriptors
         "CPSL004" => InvalidStorageName,
         "CPSL005" => ContractVersionMismatch,
         "CPSL006" => NoStorageLayer,
+        "CPSL007" => InvalidFeatureGate,
         _ => throw new System.ArgumentOutOfRangeException(nameof(id), id, "unknown diagnostic id"),
     };
 }

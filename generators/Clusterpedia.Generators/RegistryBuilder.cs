@@ -40,7 +40,7 @@ internal static class RegistryBuilder
 
         var entries = byName.Values
             .OrderBy(l => l.Name, StringComparer.Ordinal)
-            .Select(l => new RegistryEntry(l.Name, l.FactoryType))
+            .Select(l => new RegistryEntry(l.Name, l.FactoryType, l.FeatureGates))
             .ToImmutableArray();
         if (entries.Length == 0 && host.IsExecutable)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoStorageLayer, null));

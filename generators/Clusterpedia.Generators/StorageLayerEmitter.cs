@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Text;
 using Clusterpedia.Generators.Model;
 using Microsoft.CodeAnalysis.CSharp;
@@ -64,8 +65,38 @@ internal static class StorageLayerEmitter
             }
             text.Append("                _ => null,\n            };\n");
         }
+        EmitFeatureGates(text, model);
         text.Append("    }\n}\n");
         return (HintName, text.ToString());
+    }
+
+    /// <summary>
+    /// <c>FeatureGatesOf(name)</c>: each layer's declared gates as a static array, so the host can check and document
+    /// <c>--feature-gates</c> before it creates the layer.
+    /// </summary>
+    private static void EmitFeatureGates(StringBuilder text, RegistryModel model)
+    {
+        var withGates = model.Entries.Where(e => e.FeatureGates.Count > 0).ToList();
+        text.Append('\n');
+        for (var i = 0; i < withGates.Count; i++)
+        {
+            text.Append("        private static readonly string[] s_featureGates").Append(i).Append(" = new string[] { ")
+                .Append(string.Join(", ", withGates[i].FeatureGates.Select(Literal))).Append(" };\n\n");
+        }
+        text.Append("""
+                    /// <summary>The feature gates the named layer reads (<c>[StorageLayer(FeatureGates = ...)]</c>), sorted.</summary>
+                    public global::System.Collections.Generic.IReadOnlyList<string> FeatureGatesOf(string name)
+
+            """);
+        if (withGates.Count == 0)
+        {
+            text.Append("            => global::System.Array.Empty<string>();\n");
+            return;
+        }
+        text.Append("            => name switch\n            {\n");
+        for (var i = 0; i < withGates.Count; i++)
+            text.Append("                ").Append(Literal(withGates[i].Name)).Append(" => s_featureGates").Append(i).Append(",\n");
+        text.Append("                _ => global::System.Array.Empty<string>(),\n            };\n");
     }
 
     private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -145,8 +146,32 @@ internal static class StorageLayerParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingCreateAsync, location, typeName, methodProblem));
         if (StorageNameRules.Validate(name) is { } nameProblem)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidStorageName, location, name ?? "", typeName, nameProblem));
+        var gates = FeatureGatesOf(attribute);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var gate in gates)
+        {
+            if (FeatureGateRules.Validate(gate, seen) is { } gateProblem)
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFeatureGate, location, gate ?? "", typeName, gateProblem));
+            if (gate is not null)
+                seen.Add(gate);
+        }
 
-        var layer = diagnostics.Count == 0 ? new StorageLayerInfo(name!, typeName, assemblyName, location) : null;
+        var layer = diagnostics.Count == 0
+            ? new StorageLayerInfo(name!, typeName, assemblyName, location,
+                new EquatableArray<string>(seen.OrderBy(g => g, StringComparer.Ordinal)))
+            : null;
         return new ParsedStorageLayer(layer, new EquatableArray<DiagnosticInfo>(diagnostics.ToImmutable()));
+    }
+
+    /// <summary>The <c>FeatureGates = new[] { ... }</c> named argument; a missing or null array declares none.</summary>
+    private static IReadOnlyList<string?> FeatureGatesOf(AttributeData attribute)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key != "FeatureGates" || argument.Value.Kind != TypedConstantKind.Array || argument.Value.IsNull)
+                continue;
+            return argument.Value.Values.Select(v => v.Value as string).ToList();
+        }
+        return Array.Empty<string?>();
     }
 }

@@ -7,20 +7,21 @@ namespace Clusterpedia.Storage.Internal;
 /// One collection resource: the same list translation as a resource (without owner search) over a set of types.
 /// For <c>any</c> the types come from the <c>groups</c> and <c>resources</c> URL parameters.
 /// </summary>
-internal sealed class InternalCollectionResourceStorage(SqlDialect dialect, CollectionResourceDefinition definition) : ICollectionResourceStorage
+internal sealed class InternalCollectionResourceStorage(SqlDialect dialect, CollectionResourceDefinition definition, WhereSqlGates gates) : ICollectionResourceStorage
 {
     public CollectionResourceDefinition Definition { get; } = definition;
 
     public async ValueTask ListAsync(ListOptions options, IListSink sink, CancellationToken cancellationToken)
     {
         var types = Definition.Name == CollectionResources.Any ? RequestedTypes(options) : Definition.ResourceTypes;
+        var clientSql = WhereSql.From(options, gates, dialect is MySqlDialect);
         try
         {
-            await ListExecutor.RunAsync(dialect, options, q => TypeFilter(q, types), null, null, sink, cancellationToken).ConfigureAwait(false);
+            await ListExecutor.RunAsync(dialect, options, q => TypeFilter(q, types), null, null, clientSql, sink, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (InternalResourceStorage.Wrap(e, cancellationToken))
         {
-            throw dialect.Classify(e, $"list collection resource {Definition.Name}");
+            throw dialect.Classify(e, $"list collection resource {Definition.Name}", clientSql);
         }
     }
 

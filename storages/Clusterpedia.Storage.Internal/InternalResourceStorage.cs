@@ -7,7 +7,7 @@ using Clusterpedia.Storage.Internal.Sql;
 namespace Clusterpedia.Storage.Internal;
 
 /// <summary>The objects of one storage resource (group, version, resource) in the <c>resources</c> table, across clusters.</summary>
-internal sealed class InternalResourceStorage(SqlDialect dialect, ResourceStorageConfig config) : IResourceStorage
+internal sealed class InternalResourceStorage(SqlDialect dialect, ResourceStorageConfig config, WhereSqlGates gates) : IResourceStorage
 {
     /// <summary>Rows per multi-row upsert statement.</summary>
     internal const int BatchSize = 500;
@@ -76,20 +76,21 @@ internal sealed class InternalResourceStorage(SqlDialect dialect, ResourceStorag
 
     public async ValueTask ListAsync(ListOptions options, IListSink sink, CancellationToken cancellationToken)
     {
+        var clientSql = WhereSql.From(options, gates, dialect is MySqlDialect);
         try
         {
-            await ListExecutor.RunAsync(dialect, options, TypeFilter, Resource, Config.Kind, sink, cancellationToken).ConfigureAwait(false);
+            await ListExecutor.RunAsync(dialect, options, TypeFilter, Resource, Config.Kind, clientSql, sink, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (Wrap(e, cancellationToken))
         {
-            throw dialect.Classify(e, Describe("list"));
+            throw dialect.Classify(e, Describe("list"), clientSql);
         }
     }
 
     /// <summary>The SELECT a list runs, for benchmarks that time the same SQL outside the storage.</summary>
     internal SqlText ListSql(ListOptions options) =>
         ListExecutor.Select(dialect, options, TypeFilter, Resource, OrderKey.For(options.OrderBy, false), options.Continue?.Cursor,
-            Math.Max(0, options.Continue?.Offset ?? 0));
+            Math.Max(0, options.Continue?.Offset ?? 0), WhereSql.From(options, gates, dialect is MySqlDialect));
 
     public async IAsyncEnumerable<WatchEvent> WatchAsync(ListOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

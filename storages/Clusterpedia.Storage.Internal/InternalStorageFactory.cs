@@ -12,17 +12,21 @@ namespace Clusterpedia.Storage.Internal;
 /// <summary>
 /// The <c>internal</c> storage layer: upstream Clusterpedia's <c>resources</c> table on PostgreSQL or MySQL/MariaDB
 /// (config key <c>type</c>). An existing upstream database is used as it is; missing tables and indexes are created.
+/// Its feature gates <c>AllowRawSQLQuery</c> and <c>AllowParameterizedSQLQuery</c> (alpha, off) let lists take the
+/// client's own SQL condition (<see cref="WhereSql"/>).
 /// </summary>
-[StorageLayer("internal")]
+[StorageLayer("internal", FeatureGates = new[] { WhereSqlGates.RawGate, WhereSqlGates.ParameterizedGate })]
 public sealed class InternalStorageFactory : IStorageFactory
 {
     private readonly SqlDialect _dialect;
+    private readonly WhereSqlGates _gates;
     private readonly ConcurrentDictionary<ResourceStorageConfig, InternalResourceStorage> _storages = new();
     private int _disposed;
 
-    private InternalStorageFactory(SqlDialect dialect)
+    private InternalStorageFactory(SqlDialect dialect, WhereSqlGates gates)
     {
         _dialect = dialect;
+        _gates = gates;
     }
 
     /// <summary>Reads the config, connects, and creates the schema when missing.</summary>
@@ -45,7 +49,7 @@ public sealed class InternalStorageFactory : IStorageFactory
             if (e is OperationCanceledException && cancellationToken.IsCancellationRequested) throw;
             throw dialect.Classify(e, $"prepare the {dialect.Engine} database ({settings.Source})");
         }
-        return new InternalStorageFactory(dialect);
+        return new InternalStorageFactory(dialect, WhereSqlGates.From(options));
     }
 
     internal SqlDialect Dialect => _dialect;
@@ -127,11 +131,11 @@ public sealed class InternalStorageFactory : IStorageFactory
     }
 
     public IResourceStorage GetResourceStorage(ResourceStorageConfig config) =>
-        _storages.GetOrAdd(config, static (c, d) => new InternalResourceStorage(d, c), _dialect);
+        _storages.GetOrAdd(config, static (c, self) => new InternalResourceStorage(self._dialect, c, self._gates), this);
 
     public ICollectionResourceStorage GetCollectionResourceStorage(string name) =>
         CollectionResources.FirstOrDefault(c => c.Name == name) is { } definition
-            ? new InternalCollectionResourceStorage(_dialect, definition)
+            ? new InternalCollectionResourceStorage(_dialect, definition, _gates)
             : throw StorageException.NotFound($"collection resource \"{name}\" is not supported by the internal storage");
 
     public ValueTask ShutdownAsync(CancellationToken cancellationToken) => DisposeAsync();

@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 
 namespace Clusterpedia.Generators.Tests;
 
-/// <summary>CPSL002, CPSL003 and CPSL004: what is wrong with one attributed class.</summary>
+/// <summary>CPSL002, CPSL003, CPSL004 and CPSL007: what is wrong with one attributed class.</summary>
 public class LayerDiagnosticTests
 {
     private const string ThrowingCreateAsync = """
@@ -105,6 +105,42 @@ public class LayerDiagnosticTests
         AssertPointsAtTheAttribute(run, diagnostic);
         Assert.Single(run.Diagnostics);
         Assert.DoesNotContain("Named", run.Registry);
+        run.AssertOutputCompiles();
+    }
+
+    [Theory]
+    [InlineData("new[] { \"Allow_Raw\" }", "Allow_Raw", "character '_' at position 5 is not allowed")]
+    [InlineData("new[] { \"9Lives\" }", "9Lives", "it does not start with a letter")]
+    [InlineData("new[] { \"\" }", "", "it is empty")]
+    [InlineData("new[] { \"Gate=true\" }", "Gate=true", "character '=' at position 4 is not allowed")]
+    [InlineData("new[] { \"Twice\", \"Other\", \"Twice\" }", "Twice", "it is declared twice")]
+    public void CPSL007_IsReported_ForAFeatureGateNameTheCommandLineCannotCarry(string gates, string gate, string problem)
+    {
+        var source = StorageSources.Layer("Acme.Host", "Gated", "gated", ", FeatureGates = " + gates);
+
+        var run = GeneratorRun.Run(TestCompilations.Host(source));
+
+        var diagnostic = run.Single("CPSL007");
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.StartsWith($"Feature gate '{gate}' declared by 'global::Acme.Host.Gated' is invalid: {problem};", diagnostic.GetMessage(), StringComparison.Ordinal);
+        AssertPointsAtTheAttribute(run, diagnostic);
+        Assert.Single(run.Diagnostics);
+        Assert.DoesNotContain("Gated", run.Registry);
+        run.AssertOutputCompiles();
+    }
+
+    [Fact]
+    public void FeatureGates_AreSortedIntoTheRegistry_AndNullDeclaresNone()
+    {
+        var source = StorageSources.Layer("Acme.Host", "Gated", "gated", ", FeatureGates = new[] { \"Zeta\", \"Alpha2\" }")
+            + StorageSources.Layer("Acme.Host.Plain", "Plain", "plain", ", FeatureGates = null");
+
+        var run = GeneratorRun.Run(TestCompilations.Host(source));
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Contains("private static readonly string[] s_featureGates0 = new string[] { \"Alpha2\", \"Zeta\" };", run.Registry);
+        Assert.Contains("\"gated\" => s_featureGates0,", run.Registry);
+        Assert.DoesNotContain("\"plain\" => s_featureGates", run.Registry);
         run.AssertOutputCompiles();
     }
 

@@ -55,6 +55,10 @@ public class RegistryGenerationTests
             var options = (StorageLayerOptions)factory.GetType().GetProperty("Options")!.GetValue(factory)!;
             Assert.Equal("/etc/storage.yaml", options.ConfigPath);
 
+            Assert.Equal(["AllowParameterizedSQLQuery", "AllowRawSQLQuery"], registry.FeatureGatesOf("postgres"));
+            Assert.Empty(registry.FeatureGatesOf("memory"));
+            Assert.Empty(registry.FeatureGatesOf("nope"));
+
             Assert.False(registry.TryCreate("memory-internal", new StorageLayerOptions("memory-internal", null), CancellationToken.None).HasValue);
             Assert.False(registry.TryCreate("nope", new StorageLayerOptions("nope", null), CancellationToken.None).HasValue);
         }

@@ -1,8 +1,8 @@
 namespace Clusterpedia.Generators.Tests;
 
 /// <summary>
-/// The storage assemblies most tests reference: memory (direct), postgres, and sql, which only postgres references
-/// (a transitive reference, as MSBuild passes it to the host's compiler).
+/// The storage assemblies most tests reference: memory (direct), postgres (declaring two feature gates), and sql,
+/// which only postgres references (a transitive reference, as MSBuild passes it to the host's compiler).
 /// </summary>
 internal static class StorageAssemblies
 {
@@ -25,7 +25,8 @@ internal static class StorageAssemblies
 
     public static CompiledAssembly Postgres { get; } = TestCompilations.Library(
         "Acme.Storage.Postgres",
-        StorageSources.Layer("Acme.Storage.Postgres", "PostgresStorage", "postgres") + """
+        StorageSources.Layer("Acme.Storage.Postgres", "PostgresStorage", "postgres",
+            ", FeatureGates = new[] { \"AllowRawSQLQuery\", \"AllowParameterizedSQLQuery\" }") + """
 
         namespace Acme.Storage.Postgres
         {

@@ -21,6 +21,22 @@ public class StorageLayerEmitterTests
     }
 
     [Fact]
+    public void FeatureGates_AreEmittedPerLayer_AndLayersWithoutGatesFallThrough()
+    {
+        var model = new RegistryModel("1.0", new EquatableArray<RegistryEntry>(
+        [
+            new RegistryEntry("internal", "global::Clusterpedia.Storage.Internal.InternalStorageFactory",
+                new EquatableArray<string>(["AllowParameterizedSQLQuery", "AllowRawSQLQuery"])),
+            new RegistryEntry("memory", "global::Clusterpedia.Storage.Memory.MemoryStorageFactory"),
+            new RegistryEntry("my.storage", "global::Acme.Storage.Outer.NestedFactory", new EquatableArray<string>(["FastPath"])),
+        ]));
+
+        var (_, source) = StorageLayerEmitter.Emit(model);
+
+        Snapshot.Matches(source, "Emitter_FeatureGates.txt");
+    }
+
+    [Fact]
     public void NoLayers_EmitsARegistryThatCreatesNothing()
     {
         var (_, source) = StorageLayerEmitter.Emit(new RegistryModel("2.3", EquatableArray<RegistryEntry>.Empty));
@@ -36,5 +52,6 @@ public class StorageLayerEmitterTests
         Assert.Equal(Build(), Build());
         Assert.Equal(Build().GetHashCode(), Build().GetHashCode());
         Assert.NotEqual(Build(), Build() with { ContractVersion = "1.1" });
+        Assert.NotEqual(Build(), new("1.0", new EquatableArray<RegistryEntry>([new RegistryEntry("memory", "global::M", new EquatableArray<string>(["Gate"]))])));
     }
 }

@@ -9,11 +9,12 @@ internal static class StorageSources
         """;
 
     /// <summary>A complete, valid storage layer class in its own namespace.</summary>
-    public static string Layer(string ns, string className, string storageName) =>
+    /// <param name="attributeArguments">Named arguments after the name, e.g. <c>, FeatureGates = new[] { "A" }</c>.</param>
+    public static string Layer(string ns, string className, string storageName, string attributeArguments = "") =>
         $$"""
         namespace {{ns}}
         {
-            [StorageLayer("{{storageName}}")]
+            [StorageLayer("{{storageName}}"{{attributeArguments}})]
             public sealed class {{className}} : IStorageFactory
             {
         {{FactoryMembers(className)}}

@@ -84,4 +84,41 @@ public sealed class StorageSelectionTests(HostBuilds builds)
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("failed to init storage \"fixture\": cannot reach the fixture database", result.StandardError);
     }
+
+    [Fact]
+    public async Task Feature_gates_of_the_selected_layer_reach_it_and_help_lists_them()
+    {
+        var host = await builds.GetAsync("binding-apiserver", "memory,fixture");
+        var config = Path.Combine(builds.OutputRoot, "report-gates-fixture.yaml");
+        await File.WriteAllTextAsync(config, "fail-with-feature-gates\n");
+
+        var result = await ProcessRunner.RunAsync(host,
+            ["--storage-name=fixture", "--storage-config", config, "--feature-gates=FixtureAlpha=true,PruneManagedFields=false,FixtureBeta=false"], Timeout);
+        var help = await ProcessRunner.RunAsync(host, ["--help"], Timeout);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("failed to init storage \"fixture\": feature gates: FixtureAlpha=true,FixtureBeta=false", result.StandardError);
+        Assert.Equal(0, help.ExitCode);
+        Assert.Contains("FixtureAlpha=true|false (storage layer fixture, when selected; default false)", help.StandardOutput);
+        Assert.Contains("PruneManagedFields=true|false (cluster synchro)", help.StandardOutput);
+    }
+
+    [Fact]
+    public async Task A_feature_gate_of_a_layer_that_is_not_selected_is_refused_naming_it()
+    {
+        var host = await builds.GetAsync("apiserver", "memory,fixture");
+
+        var result = await ProcessRunner.RunAsync(host, ["--storage-name=internal", "--feature-gates=FixtureAlpha=true"], Timeout);
+        var wrongLayer = await ProcessRunner.RunAsync(await builds.GetAsync("binding-apiserver", "memory,fixture"),
+            ["--feature-gates=FixtureAlpha=true"], Timeout);
+        var badValue = await ProcessRunner.RunAsync(host, ["--storage-name=fixture", "--feature-gates=FixtureAlpha=on"], Timeout);
+
+        // The missing layer is the real problem here, and its error says how to build it in.
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("storage layer \"internal\" is not compiled into this apiserver binary", result.StandardError);
+        Assert.Equal(1, wrongLayer.ExitCode);
+        Assert.Contains("--feature-gates: feature gate FixtureAlpha belongs to storage layer \"fixture\", but --storage-name is \"memory\"", wrongLayer.StandardError);
+        Assert.Equal(1, badValue.ExitCode);
+        Assert.Contains("--feature-gates: invalid value of FixtureAlpha: 'on', expected true or false", badValue.StandardError);
+    }
 }

@@ -11,4 +11,10 @@ public interface IStorageLayerRegistry
 
     /// <summary>Creates the named layer's factory, or returns null when no such layer is compiled in.</summary>
     ValueTask<IStorageFactory>? TryCreate(string name, StorageLayerOptions options, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The feature gates the named layer declares (<see cref="StorageLayerAttribute.FeatureGates"/>), sorted; empty when
+    /// it declares none or is not compiled in. The generated registry overrides this; the default keeps older registries valid.
+    /// </summary>
+    IReadOnlyList<string> FeatureGatesOf(string name) => [];
 }

@@ -13,4 +13,12 @@ namespace Clusterpedia.Storage;
 public sealed class StorageLayerAttribute(string name) : Attribute
 {
     public string Name { get; } = name;
+
+    /// <summary>
+    /// The feature gates this layer reads, e.g. <c>FeatureGates = new[] { "AllowRawSQLQuery" }</c>. The hosts that serve
+    /// the API accept them in <c>--feature-gates Gate=true|false</c> when this layer is selected, and pass the given
+    /// values in <see cref="StorageLayerOptions.FeatureGates"/>. Every gate is off unless turned on. Names are letters and
+    /// digits starting with a letter (Kubernetes style, e.g. <c>AllowRawSQLQuery</c>); the generator checks them (CPSL007).
+    /// </summary>
+    public string[] FeatureGates { get; set; } = [];
 }

@@ -10,4 +10,15 @@ public sealed record StorageLayerOptions(string Name, string? ConfigPath, Func<s
         : this(name, configPath, Environment.GetEnvironmentVariable)
     {
     }
+
+    /// <summary>
+    /// The values of the layer's declared feature gates (<see cref="StorageLayerAttribute.FeatureGates"/>) given in
+    /// <c>--feature-gates</c>, by gate name. A gate that was not given is absent: read it with <see cref="IsEnabled"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, bool> FeatureGates { get; init; } = EmptyGates;
+
+    /// <summary>Whether the gate was turned on; gates are off by default.</summary>
+    public bool IsEnabled(string featureGate) => FeatureGates.TryGetValue(featureGate, out var on) && on;
+
+    private static readonly IReadOnlyDictionary<string, bool> EmptyGates = new Dictionary<string, bool>(StringComparer.Ordinal);
 }

@@ -2,7 +2,7 @@ namespace Clusterpedia.Hosting.CommandLine;
 
 /// <summary>One command-line flag. Boolean flags take no separate value (<c>--x</c> or <c>--x=false</c>), as in pflag.</summary>
 /// <param name="Name">The long name without dashes, e.g. <c>storage-name</c>.</param>
-/// <param name="Help">One line for <c>--help</c>.</param>
+/// <param name="Help">The <c>--help</c> text: one line, or several (\n) that <c>--help</c> indents under the first.</param>
 /// <param name="IsBoolean">True for switches such as <c>--version</c>.</param>
 /// <param name="DefaultValue">Shown in <c>--help</c>; the value used when the flag is absent.</param>
 /// <param name="Shorthand">A one-letter alias used as <c>-h</c>, or null.</param>

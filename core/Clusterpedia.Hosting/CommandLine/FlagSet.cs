@@ -82,7 +82,8 @@ public sealed class FlagSet
         var width = rows.Max(r => r.Left.Length) + 3;
         foreach (var (left, help, defaultValue, isBoolean) in rows)
         {
-            text.Append("  ").Append(left.PadRight(width)).Append(help);
+            // A help of several lines (one per feature gate) continues under the first line's text.
+            text.Append("  ").Append(left.PadRight(width)).Append(help.Replace("\n", "\n" + new string(' ', width + 2), StringComparison.Ordinal));
             if (!isBoolean && !string.IsNullOrEmpty(defaultValue)) text.Append(" (default ").Append(defaultValue).Append(')');
             text.Append('\n');
         }

@@ -1,4 +1,5 @@
 using System.Net;
+using Clusterpedia.Storage;
 
 namespace Clusterpedia.Hosting.CommandLine;
 
@@ -15,14 +16,15 @@ public static class HostFlags
     public const string Version = "version";
     public const string Help = "help";
 
-    public static FlagSet Create(HostComponent component, HostDefaults defaults)
+    /// <param name="registry">The compiled-in storage layers, whose feature gates <c>--feature-gates</c> lists; null lists none.</param>
+    public static FlagSet Create(HostComponent component, HostDefaults defaults, IStorageLayerRegistry? registry = null)
     {
         var flags = CreateCommon(component, defaults);
         // Only executables serving the API authenticate and authorize requests; only those that sync take synchro flags.
         if (component.ServesApi) flags = SecurityFlags.Add(flags);
         if (component.RunsSynchro) flags = SynchroFlags.Add(flags, component);
         else if (component.ServesApi) flags = SynchroFlags.AddClusterSource(flags);
-        return flags;
+        return FeatureGateFlags.Add(flags, component, registry);
     }
 
     private static FlagSet CreateCommon(HostComponent component, HostDefaults defaults) => new FlagSet(component.Name)
@@ -38,7 +40,8 @@ public static class HostFlags
 
     /// <exception cref="UsageException">A malformed number or address.</exception>
     /// <exception cref="HostConfigurationException">A missing file, a directory given as a file, or a half-given TLS pair.</exception>
-    public static HostOptions ToOptions(ParsedFlags flags)
+    /// <param name="registry">The compiled-in storage layers: the selected one's feature gates are accepted; null accepts none.</param>
+    public static HostOptions ToOptions(ParsedFlags flags, IStorageLayerRegistry? registry = null)
     {
         var storageName = flags.GetNonEmptyString(StorageName)
             ?? throw new HostConfigurationException($"--{StorageName} must not be empty");
@@ -61,13 +64,16 @@ public static class HostFlags
         if (certFile is not null) RequireFile(TlsCertFile, certFile);
         if (keyFile is not null) RequireFile(TlsPrivateKeyFile, keyFile);
 
-        var synchro = SynchroFlags.ToOptions(flags);
+        var security = SecurityFlags.ToOptions(flags);
+        var gates = FeatureGateFlags.Parse(flags.GetNonEmptyString(FeatureGateFlags.Name), storageName,
+            runsSynchro: flags.IsDefined(SynchroFlags.PediaClusters), servesApi: security is not null, registry);
+        var synchro = SynchroFlags.ToOptions(flags, gates.Synchro);
         if (synchro?.Metrics?.Port == securePort)
             throw new HostConfigurationException($"--{SynchroFlags.MetricsPort} and --{SecurePort} are both {securePort}: give the metrics their own port (or 0)");
         return new HostOptions(
-            new StorageOptions(storageName, storageConfig is null ? null : Path.GetFullPath(storageConfig)),
+            new StorageOptions(storageName, storageConfig is null ? null : Path.GetFullPath(storageConfig)) { FeatureGates = gates.Storage },
             new ServingOptions(bindAddress, securePort, certDir, certFile, keyFile),
-            SecurityFlags.ToOptions(flags),
+            security,
             synchro);
     }
 

@@ -9,7 +9,8 @@ public static class SynchroFlags
     public const string PediaClusters = "pediaclusters";
     public const string Kubeconfig = "kubeconfig";
     public const string LeaderElect = "leader-elect";
-    public const string FeatureGates = "feature-gates";
+    /// <summary>Defined by <see cref="FeatureGateFlags"/>, which also carries the storage layer's gates.</summary>
+    public const string FeatureGates = FeatureGateFlags.Name;
     public const string PageSize = "page-size";
     public const string MetricsHost = "metrics-host";
     public const string MetricsPort = "metrics-port";
@@ -23,14 +24,14 @@ public static class SynchroFlags
         .Add(new(Kubeconfig, "kubeconfig of the host cluster whose PediaCluster and ClusterSyncResources objects drive the sync", ValueName: "path"))
         .Add(new(LeaderElect, "elect a leader through a Lease in the host cluster before syncing (needs --kubeconfig)",
             IsBoolean: true, DefaultValue: component.ServesApi ? "false" : "true"))
-        .Add(new(FeatureGates, $"comma-separated Gate=true|false pairs; known gates: {string.Join(", ", SynchroFeatureGates.Known)}", ValueName: "mapStringBool"))
         .Add(new(PageSize, "objects per page of the initial list of each resource", DefaultValue: "500", ValueName: "int"))
         .Add(new(MetricsHost, "the IP address on which to serve Prometheus /metrics (plain HTTP)", DefaultValue: "::", ValueName: "ip"))
         .Add(new(MetricsPort, "the port on which to serve Prometheus /metrics; 0 disables it", DefaultValue: "8081", ValueName: "int"));
 
     /// <summary>Null when the synchro flags are not defined for this executable.</summary>
+    /// <param name="featureGates">The synchro's share of <c>--feature-gates</c> (<see cref="FeatureGateFlags.Parse"/>); null = none given.</param>
     /// <exception cref="HostConfigurationException">Both or a missing source file, or an unknown feature gate.</exception>
-    public static SynchroHostOptions? ToOptions(ParsedFlags flags)
+    public static SynchroHostOptions? ToOptions(ParsedFlags flags, IReadOnlyDictionary<string, bool>? featureGates = null)
     {
         if (!flags.IsDefined(Kubeconfig)) return null;
         var kubeconfig = flags.GetNonEmptyString(Kubeconfig);
@@ -50,7 +51,8 @@ public static class SynchroFlags
         ClusterSynchroManagerOptions manager;
         try
         {
-            manager = SynchroFeatureGates.Apply(new ClusterSynchroManagerOptions(), flags.GetNonEmptyString(FeatureGates));
+            var gates = featureGates is null ? null : string.Join(',', featureGates.Select(g => $"{g.Key}={(g.Value ? "true" : "false")}"));
+            manager = SynchroFeatureGates.Apply(new ClusterSynchroManagerOptions(), gates);
         }
         catch (ArgumentException ex)
         {

@@ -36,7 +36,7 @@ public static class StorageLayerSelection
     public static async ValueTask<IStorageFactory> CreateAsync(
         StorageOptions options, IStorageLayerRegistry registry, CancellationToken cancellationToken)
     {
-        var layerOptions = new StorageLayerOptions(options.Name, options.ConfigPath);
+        var layerOptions = new StorageLayerOptions(options.Name, options.ConfigPath) { FeatureGates = options.FeatureGates };
         var pending = registry.TryCreate(options.Name, layerOptions, cancellationToken)
             ?? throw new HostConfigurationException($"storage layer \"{options.Name}\" is not compiled into this binary");
         try

@@ -14,8 +14,9 @@ internal static class ListExecutor
 {
     /// <param name="typeFilter">Appends the type condition (no leading AND), e.g. the storage GVR.</param>
     /// <param name="resource">The resource of every row for a resource storage; null for a collection (read per row).</param>
+    /// <param name="clientSql">The client's own SQL condition (<see cref="WhereSql.From"/>), in the page and in the count.</param>
     public static async ValueTask RunAsync(SqlDialect d, ListOptions o, Action<SqlText> typeFilter, GroupVersionResource? resource, string? kind,
-        IListSink sink, CancellationToken cancellationToken)
+        WhereSql? clientSql, IListSink sink, CancellationToken cancellationToken)
     {
         var collection = resource is null;
         var keys = OrderKey.For(o.OrderBy, collection);
@@ -23,7 +24,7 @@ internal static class ListExecutor
         cursor?.EnsureMatches(o.OrderBy);
         var offset = Math.Max(0, o.Continue?.Offset ?? 0);
 
-        var select = Select(d, o, typeFilter, resource, keys, cursor, offset);
+        var select = Select(d, o, typeFilter, resource, keys, cursor, offset, clientSql);
 
         await using var connection = await d.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         long written = 0;
@@ -87,7 +88,7 @@ internal static class ListExecutor
             else
             {
                 var count = new SqlText(d).Append($"SELECT COUNT(*) FROM {SqlDialect.Table} WHERE ");
-                Where(count, d, o, typeFilter, resource is not null, keys, cursor);
+                Where(count, d, o, typeFilter, resource is not null, keys, cursor, clientSql);
                 await using var command = count.CreateCommand(connection);
                 var total = Convert.ToInt64(await command.ExecuteScalarLoggedAsync(d.Log, cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
                 remaining = Math.Max(0, total - offset - written);
@@ -98,7 +99,7 @@ internal static class ListExecutor
 
     /// <summary>The page's SELECT (one row more than the limit).</summary>
     internal static SqlText Select(SqlDialect d, ListOptions o, Action<SqlText> typeFilter, GroupVersionResource? resource,
-        IReadOnlyList<OrderKey> keys, ListCursor? cursor, long offset)
+        IReadOnlyList<OrderKey> keys, ListCursor? cursor, long offset, WhereSql? clientSql)
     {
         var collection = resource is null;
         var select = new SqlText(d).Append("SELECT ").Append(OrderKey.SelectColumns);
@@ -106,7 +107,7 @@ internal static class ListExecutor
         select.Append(", ").Append(o.OnlyMetadata ? d.MetadataOnlyObject : "object");
         if (o.InjectEvents) select.Append(", events");
         select.Append($" FROM {SqlDialect.Table} WHERE ");
-        Where(select, d, o, typeFilter, !collection, keys, cursor);
+        Where(select, d, o, typeFilter, !collection, keys, cursor, clientSql);
         ListFilter.AppendOrderBy(select, keys, o.Limit > 0 && ListFilter.HasSelectiveIndex(o));
         // One row more than the page tells whether a continue token is due.
         if (o.Limit > 0) select.Append(" LIMIT ").Append(select.Param(o.Limit == long.MaxValue ? o.Limit : o.Limit + 1));
@@ -119,12 +120,13 @@ internal static class ListExecutor
         return select;
     }
 
-    private static void Where(SqlText q, SqlDialect d, ListOptions o, Action<SqlText> typeFilter, bool withOwner, IReadOnlyList<OrderKey> keys, ListCursor? cursor)
+    private static void Where(SqlText q, SqlDialect d, ListOptions o, Action<SqlText> typeFilter, bool withOwner, IReadOnlyList<OrderKey> keys,
+        ListCursor? cursor, WhereSql? clientSql)
     {
         q.Append("(");
         typeFilter(q);
         q.Append(")");
-        ListFilter.Append(q, o, withOwner);
+        ListFilter.Append(q, o, withOwner, clientSql);
         if (cursor is not null) ListFilter.AppendAfter(q, keys, cursor);
     }
 }

@@ -5,15 +5,16 @@ namespace Clusterpedia.Storage.Internal.Sql;
 
 /// <summary>
 /// Translates the filtering <see cref="ListOptions"/> into a parameterized WHERE clause, in upstream's order
-/// (internalstorage util.go applyListOptionsToQuery): clusters, namespaces, names, since/before, labels, fuzzy name,
-/// field selector, owner.
+/// (internalstorage util.go applyListOptionsToQuery): clusters, namespaces, names, since/before, the client's own SQL
+/// (feature-gated), labels, fuzzy name, field selector, owner.
 /// </summary>
 internal static class ListFilter
 {
     public const string NotSupportListField = "Storage<internal>: Not Support list field";
 
     /// <summary>Appends <c>AND</c>-ed conditions (each starting with " AND ") to <paramref name="q"/>.</summary>
-    public static void Append(SqlText q, ListOptions o, bool withOwner)
+    /// <param name="clientSql">The <c>whereSQL</c>/<c>whereSQLStatement</c> condition, already checked against the feature gates.</param>
+    public static void Append(SqlText q, ListOptions o, bool withOwner, WhereSql? clientSql)
     {
         var d = q.Dialect;
         In(q, "cluster", o.Clusters);
@@ -21,6 +22,7 @@ internal static class ListFilter
         In(q, "name", o.Names);
         if (o.Since is { } since) q.Append(" AND created_at >= ").Append(q.Param(since.UtcDateTime));
         if (o.Before is { } before) q.Append(" AND created_at < ").Append(q.Param(before.UtcDateTime));
+        clientSql?.AppendTo(q);
         foreach (var r in o.LabelSelector) q.Append(" AND ").Append(d.LabelPredicate(q, r));
         foreach (var fuzzy in o.FuzzyNames) q.Append(" AND name LIKE ").Append(q.Param("%" + EscapeLike(fuzzy.Trim()) + "%"));
         foreach (var f in o.FieldSelector)

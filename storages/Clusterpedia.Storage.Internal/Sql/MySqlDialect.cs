@@ -33,6 +33,14 @@ internal sealed class MySqlDialect(MySqlDataSource dataSource, InternalStorageSe
 
     public override DbParameter Parameter(object? value) => new MySqlParameter { Value = value ?? DBNull.Value };
 
+    public override DbParameter ClientParameter(object? value) => Parameter(value);
+
+    // SQLSTATE class 42 (syntax: 1064; unknown column 1054, table 1146, function 1305), 22 (data: 1690 out of range) and
+    // 21 (cardinality: 1242 subquery returns more than one row).
+    public override bool IsStatementError(Exception e) =>
+        e is MySqlException { SqlState: { } state } && (state.StartsWith("42", StringComparison.Ordinal) || state.StartsWith("22", StringComparison.Ordinal)
+            || state.StartsWith("21", StringComparison.Ordinal));
+
     public override DbParameter JsonParameter(string json) => new MySqlParameter { MySqlDbType = MySqlDbType.JSON, Value = json };
 
     public override string JsonText(SqlText q, IReadOnlyList<string> path) => $"JSON_UNQUOTE(JSON_EXTRACT(`object`, {q.Param(Path(path))}))";

@@ -46,6 +46,16 @@ internal sealed class PostgresDialect(NpgsqlDataSource dataSource, InternalStora
 
     public override DbParameter Parameter(object? value) => new NpgsqlParameter { Value = value ?? DBNull.Value };
 
+    // "unknown" is the type of a quoted literal: PostgreSQL infers it from the context (text, timestamp, integer, ...).
+    public override DbParameter ClientParameter(object? value) => value is string or null
+        ? new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Unknown, Value = value ?? DBNull.Value }
+        : Parameter(value);
+
+    // Class 42 syntax error or access rule violation, 22 data exception, 21 cardinality violation, 0A feature not supported.
+    public override bool IsStatementError(Exception e) =>
+        e is PostgresException { SqlState: var state } && (state.StartsWith("42", StringComparison.Ordinal) || state.StartsWith("22", StringComparison.Ordinal)
+            || state.StartsWith("21", StringComparison.Ordinal) || state.StartsWith("0A", StringComparison.Ordinal));
+
     public override DbParameter JsonParameter(string json) => new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Jsonb, TypedValue = json };
 
     public override string JsonText(SqlText q, IReadOnlyList<string> path) => $"(\"object\" #>> {q.Param(path.ToArray())})";

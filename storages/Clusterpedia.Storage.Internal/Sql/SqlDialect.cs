@@ -28,6 +28,12 @@ internal abstract class SqlDialect(DbDataSource dataSource, InternalStorageSetti
 
     public abstract DbParameter Parameter(object? value);
 
+    /// <summary>
+    /// A parameter of a client's SQL statement (<see cref="WhereSql"/>). Strings are sent the way the engine treats a
+    /// quoted literal, so <c>created_at &gt; ?</c> works with a string as it does with <c>'2024-01-01'</c>.
+    /// </summary>
+    public abstract DbParameter ClientParameter(object? value);
+
     /// <summary>A parameter holding JSON text, typed as the engine's JSON type where it has one.</summary>
     public abstract DbParameter JsonParameter(string json);
 
@@ -115,11 +121,23 @@ internal abstract class SqlDialect(DbDataSource dataSource, InternalStorageSetti
         if (Log is not null) await Log.DisposeAsync().ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The server (or the driver, for placeholders) refused the statement itself: a syntax error, an unknown column or
+    /// function, a type mismatch, a value that does not convert. Only a client's SQL causes these in our queries.
+    /// </summary>
+    public abstract bool IsStatementError(Exception e);
+
     /// <summary>Maps a database exception to a storage exception: Recoverable or Fatal.</summary>
     public StorageException Classify(Exception e, string what) =>
         e is StorageException se ? se
         : IsRecoverable(e) ? StorageException.Recoverable($"Storage<internal>: {what}: {e.Message}", e)
         : StorageException.Fatal($"Storage<internal>: {what}: {e.Message}", e);
+
+    /// <summary>As <see cref="Classify(Exception, string)"/>, but a statement the client's SQL broke is Invalid (400) with the server's message.</summary>
+    public StorageException Classify(Exception e, string what, WhereSql? clientSql) =>
+        clientSql is not null && e is not StorageException && IsStatementError(e)
+            ? StorageException.Invalid($"Storage<internal>: {what}: {clientSql.Parameter}: {e.Message}")
+            : Classify(e, what);
 
     /// <summary>Copies a stream into the reusable buffer.</summary>
     protected static ReadOnlyMemory<byte> ReadStream(Stream stream, ref byte[] buffer)

@@ -30,6 +30,16 @@ public sealed class StorageFailureTests
     }
 
     [Fact]
+    public async Task A_search_parameter_the_storage_refuses_is_400_naming_it()
+    {
+        // As the internal storage refuses whereSQL when its feature gate is off.
+        await using var host = await StartAsync(() => new Clusterpedia.Query.ListOptionsException("whereSQL",
+            "the feature gate AllowRawSQLQuery is off; start the API server with --feature-gates=AllowRawSQLQuery=true to use whereSQL"));
+        await host.Client.AssertStatusAsync($"{Root}/api/v1/pods?whereSQL=name%3D%27x%27", 400, "BadRequest",
+            "invalid whereSQL: the feature gate AllowRawSQLQuery is off; start the API server with --feature-gates=AllowRawSQLQuery=true to use whereSQL");
+    }
+
+    [Fact]
     public async Task Unexpected_exceptions_are_500_without_details()
     {
         await using var host = await StartAsync(() => new InvalidOperationException("secret internals"));
