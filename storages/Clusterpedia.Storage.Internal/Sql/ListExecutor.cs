@@ -24,9 +24,10 @@ internal static class ListExecutor
         cursor?.EnsureMatches(o.OrderBy);
         var offset = Math.Max(0, o.Continue?.Offset ?? 0);
 
-        var select = Select(d, o, typeFilter, resource, keys, cursor, offset, clientSql);
-
         await using var connection = await d.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var owners = collection ? null : await OwnerChain.ResolveAsync(d, connection, o, cancellationToken).ConfigureAwait(false);
+        var select = Select(d, o, typeFilter, resource, keys, cursor, offset, clientSql, owners);
+
         long written = 0;
         var more = false;
         string lastCluster = "", lastNamespace = "", lastName = "", lastRv = "";
@@ -88,7 +89,7 @@ internal static class ListExecutor
             else
             {
                 var count = new SqlText(d).Append($"SELECT COUNT(*) FROM {SqlDialect.Table} WHERE ");
-                Where(count, d, o, typeFilter, resource is not null, keys, cursor, clientSql);
+                Where(count, d, o, typeFilter, resource is not null, keys, cursor, clientSql, owners);
                 await using var command = count.CreateCommand(connection);
                 var total = Convert.ToInt64(await command.ExecuteScalarLoggedAsync(d.Log, cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
                 remaining = Math.Max(0, total - offset - written);
@@ -99,7 +100,7 @@ internal static class ListExecutor
 
     /// <summary>The page's SELECT (one row more than the limit).</summary>
     internal static SqlText Select(SqlDialect d, ListOptions o, Action<SqlText> typeFilter, GroupVersionResource? resource,
-        IReadOnlyList<OrderKey> keys, ListCursor? cursor, long offset, WhereSql? clientSql)
+        IReadOnlyList<OrderKey> keys, ListCursor? cursor, long offset, WhereSql? clientSql, OwnerChain? owners = null)
     {
         var collection = resource is null;
         var select = new SqlText(d).Append("SELECT ").Append(OrderKey.SelectColumns);
@@ -107,7 +108,7 @@ internal static class ListExecutor
         select.Append(", ").Append(o.OnlyMetadata ? d.MetadataOnlyObject : "object");
         if (o.InjectEvents) select.Append(", events");
         select.Append($" FROM {SqlDialect.Table} WHERE ");
-        Where(select, d, o, typeFilter, !collection, keys, cursor, clientSql);
+        Where(select, d, o, typeFilter, !collection, keys, cursor, clientSql, owners);
         ListFilter.AppendOrderBy(select, keys, o.Limit > 0 && ListFilter.HasSelectiveIndex(o));
         // One row more than the page tells whether a continue token is due.
         if (o.Limit > 0) select.Append(" LIMIT ").Append(select.Param(o.Limit == long.MaxValue ? o.Limit : o.Limit + 1));
@@ -121,12 +122,12 @@ internal static class ListExecutor
     }
 
     private static void Where(SqlText q, SqlDialect d, ListOptions o, Action<SqlText> typeFilter, bool withOwner, IReadOnlyList<OrderKey> keys,
-        ListCursor? cursor, WhereSql? clientSql)
+        ListCursor? cursor, WhereSql? clientSql, OwnerChain? owners)
     {
         q.Append("(");
         typeFilter(q);
         q.Append(")");
-        ListFilter.Append(q, o, withOwner, clientSql);
+        ListFilter.Append(q, o, withOwner, clientSql, owners);
         if (cursor is not null) ListFilter.AppendAfter(q, keys, cursor);
     }
 }

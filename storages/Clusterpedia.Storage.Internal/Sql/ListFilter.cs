@@ -14,7 +14,8 @@ internal static class ListFilter
 
     /// <summary>Appends <c>AND</c>-ed conditions (each starting with " AND ") to <paramref name="q"/>.</summary>
     /// <param name="clientSql">The <c>whereSQL</c>/<c>whereSQLStatement</c> condition, already checked against the feature gates.</param>
-    public static void Append(SqlText q, ListOptions o, bool withOwner, WhereSql? clientSql)
+    /// <param name="owners">The owner search resolved beforehand (<see cref="OwnerChain"/>); null writes it as nested subqueries.</param>
+    public static void Append(SqlText q, ListOptions o, bool withOwner, WhereSql? clientSql, OwnerChain? owners = null)
     {
         var d = q.Dialect;
         In(q, "cluster", o.Clusters);
@@ -30,7 +31,11 @@ internal static class ListFilter
             if (f.Path.HasListSegment) throw StorageException.Invalid(NotSupportListField);
             q.Append(" AND ").Append(d.JsonPredicate(q, f.Path.Segments.Select(s => s.Name).ToArray(), f.Operator, f.Values));
         }
-        if (withOwner && o.HasOwner) Owner(q, o);
+        if (withOwner && o.HasOwner)
+        {
+            if (owners is null) Owner(q, o);
+            else owners.AppendTo(q);
+        }
     }
 
     private static void In(SqlText q, string column, IReadOnlyList<string> values)
@@ -49,26 +54,28 @@ internal static class ListFilter
     /// </summary>
     private static void Owner(SqlText q, ListOptions o)
     {
-        if (o.Clusters.Count != 1)
-            throw StorageException.Invalid("Storage<internal>: If searching by owner uid or name, then the cluster must be specified");
-        var cluster = o.Clusters[0];
-        string condition;
-        if (!string.IsNullOrEmpty(o.OwnerUid))
-        {
-            condition = $"owner_uid = {q.Param(o.OwnerUid)}";
-        }
-        else
-        {
-            var owner = $"SELECT uid FROM {SqlDialect.Table} WHERE cluster = {q.Param(cluster)}";
-            if (o.OwnerGroupResource is GroupResource gr)
-                owner += $" AND {q.Dialect.Group} = {q.Param(gr.Group)} AND resource = {q.Param(gr.Resource)}";
-            if (o.Namespaces.Count > 0) owner += $" AND namespace IN {q.List(o.Namespaces.Append(""))}";
-            owner += $" AND name = {q.Param(o.OwnerName!)}";
-            condition = $"owner_uid IN ({owner})";
-        }
+        var cluster = OwnerCluster(o);
+        var condition = !string.IsNullOrEmpty(o.OwnerUid)
+            ? $"owner_uid = {q.Param(o.OwnerUid)}"
+            : $"owner_uid IN ({OwnerByName(q, o, cluster)})";
         for (var i = 0; i < o.OwnerSeniority; i++)
             condition = $"owner_uid IN (SELECT uid FROM {SqlDialect.Table} WHERE cluster = {q.Param(cluster)} AND {condition})";
         q.Append(" AND ").Append(condition);
+    }
+
+    /// <summary>The one cluster an owner search needs.</summary>
+    public static string OwnerCluster(ListOptions o) => o.Clusters.Count == 1
+        ? o.Clusters[0]
+        : throw StorageException.Invalid("Storage<internal>: If searching by owner uid or name, then the cluster must be specified");
+
+    /// <summary>The SELECT of the owner's uid by name (+ group-resource, + the request's namespaces or cluster scope).</summary>
+    public static string OwnerByName(SqlText q, ListOptions o, string cluster)
+    {
+        var owner = $"SELECT uid FROM {SqlDialect.Table} WHERE cluster = {q.Param(cluster)}";
+        if (o.OwnerGroupResource is GroupResource gr)
+            owner += $" AND {q.Dialect.Group} = {q.Param(gr.Group)} AND resource = {q.Param(gr.Resource)}";
+        if (o.Namespaces.Count > 0) owner += $" AND namespace IN {q.List(o.Namespaces.Append(""))}";
+        return owner + $" AND name = {q.Param(o.OwnerName!)}";
     }
 
     /// <summary>Rows strictly after the cursor in the order of <paramref name="keys"/>.</summary>

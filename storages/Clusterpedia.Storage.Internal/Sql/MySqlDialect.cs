@@ -28,6 +28,8 @@ internal sealed class MySqlDialect(MySqlDataSource dataSource, InternalStorageSe
 
     public override bool RangeScansRowValues => false;
 
+    public override bool ResolvesOwnersFirst => true;
+
     public override string MetadataOnlyObject =>
         $"JSON_OBJECT('apiVersion', {ApiVersion}, 'kind', kind, 'metadata', JSON_EXTRACT(`object`, '$.metadata'))";
 

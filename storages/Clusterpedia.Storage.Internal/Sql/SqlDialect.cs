@@ -64,6 +64,9 @@ internal abstract class SqlDialect(DbDataSource dataSource, InternalStorageSetti
     /// </summary>
     public virtual bool RangeScansRowValues => true;
 
+    /// <summary>Whether owner searches are resolved to a uid set before the list (<see cref="OwnerChain"/>).</summary>
+    public virtual bool ResolvesOwnersFirst => false;
+
     /// <summary>Label requirement on <c>metadata.labels</c>; engines with a better plan override it.</summary>
     public virtual string LabelPredicate(SqlText q, LabelRequirement r) =>
         JsonPredicate(q, ["metadata", "labels", r.Key], r.Operator, r.Values);
