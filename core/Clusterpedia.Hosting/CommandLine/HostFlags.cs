@@ -22,7 +22,7 @@ public static class HostFlags
         if (component.ServesApi) flags = SecurityFlags.Add(flags);
         if (component.RunsSynchro) flags = SynchroFlags.Add(flags, component);
         else if (component.ServesApi) flags = SynchroFlags.AddClusterSource(flags);
-        return flags;
+        return UpstreamFlags.Add(flags, component);
     }
 
     private static FlagSet CreateCommon(HostComponent component, HostDefaults defaults) => new FlagSet(component.Name)
@@ -64,11 +64,11 @@ public static class HostFlags
         var synchro = SynchroFlags.ToOptions(flags);
         if (synchro?.Metrics?.Port == securePort)
             throw new HostConfigurationException($"--{SynchroFlags.MetricsPort} and --{SecurePort} are both {securePort}: give the metrics their own port (or 0)");
-        return new HostOptions(
+        return UpstreamFlags.Apply(flags, new HostOptions(
             new StorageOptions(storageName, storageConfig is null ? null : Path.GetFullPath(storageConfig)),
             new ServingOptions(bindAddress, securePort, certDir, certFile, keyFile),
             SecurityFlags.ToOptions(flags),
-            synchro);
+            synchro));
     }
 
     internal static void RequireFile(string flag, string path)

@@ -38,6 +38,9 @@ public sealed class HostClusterSynchroService : IHostedService, IAsyncDisposable
         _loggers = loggers ?? NullLoggerFactory.Instance;
     }
 
+    /// <summary>The Lease and timings this process elects with; null without leader election.</summary>
+    public LeaderElectionOptions? Election => _election;
+
     /// <summary>The manager while this process leads; null otherwise.</summary>
     public ClusterSynchroManager? Manager => _manager;
 
