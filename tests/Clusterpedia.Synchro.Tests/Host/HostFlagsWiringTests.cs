@@ -29,7 +29,7 @@ public sealed class HostFlagsWiringTests : IAsyncLifetime
     }
 
     private static SynchroHostOptions Parse(params string[] args) =>
-        HostFlags.ToOptions(HostFlags.Create(HostComponent.ClusterSynchroManager, HostDefaults.ClusterSynchroManager).Parse(args)).Synchro!;
+        HostFlags.ToOptions(HostFlags.Create(HostComponent.ClusterSynchroManager, Clusterpedia.Hosting.HostDefaults.ClusterSynchroManager).Parse(args)).Synchro!;
 
     [Fact]
     public async Task Leader_election_flags_and_master_reach_the_elector_and_its_lease()
