@@ -42,6 +42,7 @@ public static class ClusterpediaHost
                 return ExitCodes.Success;
             }
             options = HostFlags.ToOptions(parsed, registry);
+            foreach (var warning in options.Warnings) await stderr.WriteLineAsync($"Warning: {warning}").ConfigureAwait(false);
         }
         catch (UsageException ex)
         {

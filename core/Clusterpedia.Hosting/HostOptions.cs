@@ -9,7 +9,14 @@ public sealed record HostOptions(
     StorageOptions Storage,
     ServingOptions Serving,
     Clusterpedia.ApiServer.Security.SecurityOptions? Security = null,
-    SynchroHostOptions? Synchro = null);
+    SynchroHostOptions? Synchro = null)
+{
+    /// <summary><c>-v</c>: the minimum level logged.</summary>
+    public Microsoft.Extensions.Logging.LogLevel MinimumLogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;
+
+    /// <summary>Flags accepted but without (full) effect in this build; printed to stderr at start-up.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
 
 /// <summary><c>--storage-name</c> and <c>--storage-config</c>; the config file is known to exist.</summary>
 public sealed record StorageOptions(string Name, string? ConfigPath)

@@ -24,7 +24,7 @@ public static class HostFlags
         if (component.ServesApi) flags = SecurityFlags.Add(flags);
         if (component.RunsSynchro) flags = SynchroFlags.Add(flags, component);
         else if (component.ServesApi) flags = SynchroFlags.AddClusterSource(flags);
-        return FeatureGateFlags.Add(flags, component, registry);
+        return UpstreamFlags.Add(FeatureGateFlags.Add(flags, component, registry), component);
     }
 
     private static FlagSet CreateCommon(HostComponent component, HostDefaults defaults) => new FlagSet(component.Name)
@@ -70,11 +70,11 @@ public static class HostFlags
         var synchro = SynchroFlags.ToOptions(flags, gates.Synchro);
         if (synchro?.Metrics?.Port == securePort)
             throw new HostConfigurationException($"--{SynchroFlags.MetricsPort} and --{SecurePort} are both {securePort}: give the metrics their own port (or 0)");
-        return new HostOptions(
+        return UpstreamFlags.Apply(flags, new HostOptions(
             new StorageOptions(storageName, storageConfig is null ? null : Path.GetFullPath(storageConfig)) { FeatureGates = gates.Storage },
             new ServingOptions(bindAddress, securePort, certDir, certFile, keyFile),
             security,
-            synchro);
+            synchro));
     }
 
     internal static void RequireFile(string flag, string path)

@@ -26,6 +26,7 @@ public static class HostServer
             ApplicationName = component.Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

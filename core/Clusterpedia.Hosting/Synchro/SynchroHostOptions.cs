@@ -16,6 +16,12 @@ public sealed record SynchroHostOptions(
     MetricsEndpointOptions? Metrics = null)
 {
     public bool HasSource => PediaClustersPath is not null || Kubeconfig is not null;
+
+    /// <summary>The <c>--leader-elect-*</c> Lease and timings; null uses the defaults.</summary>
+    public Clusterpedia.Kube.LeaderElection.LeaderElectionOptions? LeaderElection { get; init; }
+
+    /// <summary><c>--master</c>, <c>--kube-api-qps</c>, <c>--kube-api-burst</c> for the host cluster connection.</summary>
+    public CommandLine.KubeClientSettings HostClient { get; init; } = CommandLine.KubeClientSettings.Default;
 }
 
 /// <summary>Where the synchro's Prometheus metrics are served (plain HTTP, only <c>/metrics</c>).</summary>

@@ -36,9 +36,9 @@ public static class SynchroRegistration
         }
         else if (options.Kubeconfig is { } kubeconfig)
         {
-            var connection = KubeConnection.FromKubeconfigFile(kubeconfig);
+            var connection = HostConnection(kubeconfig, options.HostClient);
             LeaderElectionOptions? election = options.LeaderElect
-                ? new LeaderElectionOptions(LeaderElectionOptions.DefaultNamespace(), "clusterpedia-clustersynchro-manager", LeaderElectionOptions.DefaultIdentity())
+                ? options.LeaderElection ?? new LeaderElectionOptions(LeaderElectionOptions.DefaultNamespace(), "clusterpedia-clustersynchro-manager", LeaderElectionOptions.DefaultIdentity())
                 : null;
             services.AddSingleton(connection);
             services.AddSingleton(sp => new HostClusterSynchroService(
@@ -63,6 +63,15 @@ public static class SynchroRegistration
                 sp.GetRequiredService<IPediaClusterStatusSource>(), sp.GetRequiredService<InMemoryClusterResourceSource>()));
         }
         return services;
+    }
+
+    /// <summary>The host cluster: <c>--kubeconfig</c>, its server replaced by <c>--master</c>, rate-limited by <c>--kube-api-qps</c>/<c>--kube-api-burst</c>.</summary>
+    public static KubeConnection HostConnection(string kubeconfig, CommandLine.KubeClientSettings client)
+    {
+        var connection = KubeConnection.FromKubeconfigFile(kubeconfig);
+        if (client.Master is { } master) connection = connection.WithServer(master);
+        if (client.Qps is { } qps) connection = connection.WithRateLimit(new RequestRateLimiter(qps, client.Burst));
+        return connection;
     }
 
     /// <summary>Creates the feed at start-up, so the API sees clusters from the first request on.</summary>

@@ -32,6 +32,22 @@ public sealed class KubeConnection : IDisposable
         Timeout = Timeout.InfiniteTimeSpan,
     };
 
+    /// <summary>
+    /// This connection's credentials against another server URL (<c>--master</c> overriding the kubeconfig's server). The
+    /// result takes over the handler: dispose it instead of this one.
+    /// </summary>
+    /// <exception cref="KubeConfigException">When <paramref name="server"/> is not an http(s) URL.</exception>
+    public KubeConnection WithServer(string server)
+    {
+        if (!Uri.TryCreate(server, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+            throw new KubeConfigException($"invalid cluster config: server '{server}' is not an http(s) URL");
+        return new KubeConnection(new Uri(server.TrimEnd('/') + "/"), Handler, $"{Identity}@{server}");
+    }
+
+    /// <summary>This connection with every request waiting for <paramref name="limiter"/>. The result takes over the handler.</summary>
+    public KubeConnection WithRateLimit(RequestRateLimiter limiter) =>
+        new(Server, new RateLimitingHandler(limiter) { InnerHandler = Handler }, Identity);
+
     /// <exception cref="KubeConfigException">When the credentials are incomplete or malformed.</exception>
     public static KubeConnection Create(KubeCredentials credentials)
     {

@@ -23,6 +23,7 @@ public sealed class HostClusterSynchroService : IHostedService, IAsyncDisposable
     private readonly ILoggerFactory _loggers;
     private readonly CancellationTokenSource _stop = new();
     private Task _run = Task.CompletedTask;
+    private int _disposed;
     private volatile ClusterSynchroManager? _manager;
     private readonly LeaderStatusSource _clusters = new();
 
@@ -37,6 +38,9 @@ public sealed class HostClusterSynchroService : IHostedService, IAsyncDisposable
         _election = election;
         _loggers = loggers ?? NullLoggerFactory.Instance;
     }
+
+    /// <summary>The Lease and timings this process elects with; null without leader election.</summary>
+    public LeaderElectionOptions? Election => _election;
 
     /// <summary>The manager while this process leads; null otherwise.</summary>
     public ClusterSynchroManager? Manager => _manager;
@@ -93,8 +97,10 @@ public sealed class HostClusterSynchroService : IHostedService, IAsyncDisposable
         await _run.ConfigureAwait(false);
     }
 
+    /// <summary>Idempotent: a container registering this service under two types disposes it twice.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
         _stop.Dispose();
     }

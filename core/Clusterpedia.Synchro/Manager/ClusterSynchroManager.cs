@@ -28,6 +28,7 @@ public sealed partial class ClusterSynchroManager : IPediaClusterStatusSource, I
     {
         _storage = storage;
         _options = options ?? new ClusterSynchroManagerOptions();
+        _workers = CreateWorkers(_options.WorkerNumber);
         _loggers = loggers ?? NullLoggerFactory.Instance;
         _logger = _loggers.CreateLogger("Clusterpedia.Synchro.ClusterSynchroManager");
     }
@@ -179,7 +180,7 @@ public sealed partial class ClusterSynchroManager : IPediaClusterStatusSource, I
             {
                 try
                 {
-                    synchro = await ClusterSynchro.CreateAsync(entry.Name, connection, _storage, _options.Synchro, _loggers, RaiseChanged, ct).ConfigureAwait(false);
+                    synchro = await CreateWithWorkerAsync(entry.Name, connection, ct).ConfigureAwait(false);
                     await _reconcile.WaitAsync(ct).ConfigureAwait(false);
                     try
                     {
