@@ -56,7 +56,7 @@ public sealed class InternalStorageFactory : IStorageFactory
 
     public StorageVerbs SupportedVerbs => StorageVerbs.Get | StorageVerbs.List;
 
-    public IReadOnlyList<CollectionResourceDefinition> CollectionResources => Internal.CollectionResources.All;
+    public IReadOnlyList<CollectionResourceDefinition> CollectionResources => BuiltInCollectionResources.All;
 
     public ValueTask PrepareClusterAsync(string cluster, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
@@ -134,7 +134,7 @@ public sealed class InternalStorageFactory : IStorageFactory
         _storages.GetOrAdd(config, static (c, self) => new InternalResourceStorage(self._dialect, c, self._gates), this);
 
     public ICollectionResourceStorage GetCollectionResourceStorage(string name) =>
-        CollectionResources.FirstOrDefault(c => c.Name == name) is { } definition
+        BuiltInCollectionResources.Find(name) is { } definition
             ? new InternalCollectionResourceStorage(_dialect, definition, _gates)
             : throw StorageException.NotFound($"collection resource \"{name}\" is not supported by the internal storage");
 

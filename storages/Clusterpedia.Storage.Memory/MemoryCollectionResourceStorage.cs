@@ -14,7 +14,7 @@ internal sealed class MemoryCollectionResourceStorage(CollectionResourceDefiniti
 
     public ValueTask ListAsync(ListOptions options, IListSink sink, CancellationToken cancellationToken)
     {
-        var selects = CollectionResourceCatalog.Selector(Definition.Name, options);
+        var types = BuiltInCollectionResources.TypesOf(Definition, options);
         var filter = factory.CreateFilter(options, forResource: false);
         var order = ListOrder.Create(options.OrderBy, withResource: true);
         var cursor = options.Continue?.Cursor;
@@ -23,7 +23,7 @@ internal sealed class MemoryCollectionResourceStorage(CollectionResourceDefiniti
         var matching = new List<ListCandidate>();
         foreach (var store in factory.Stores)
         {
-            if (!selects(store.Resource)) continue;
+            if (types is not null && !types.Any(t => t.Covers(store.Resource))) continue;
             var objects = filter.SingleCluster is { } cluster
                 ? ResourceStore.Range(store.Current.Objects, new ObjectKey(cluster, "", ""), cluster, null)
                 : store.Current.Objects;

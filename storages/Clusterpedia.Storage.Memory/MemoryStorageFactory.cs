@@ -38,7 +38,7 @@ public sealed class MemoryStorageFactory : IStorageFactory
 
     public StorageVerbs SupportedVerbs => StorageVerbs.Get | StorageVerbs.List | StorageVerbs.Watch;
 
-    public IReadOnlyList<CollectionResourceDefinition> CollectionResources => CollectionResourceCatalog.Definitions;
+    public IReadOnlyList<CollectionResourceDefinition> CollectionResources => BuiltInCollectionResources.All;
 
     /// <summary>The clusters announced by <see cref="PrepareClusterAsync"/> and not cleaned since.</summary>
     public IReadOnlyCollection<string> PreparedClusters => _clusters.Keys.ToArray();
@@ -92,7 +92,7 @@ public sealed class MemoryStorageFactory : IStorageFactory
 
     public ICollectionResourceStorage GetCollectionResourceStorage(string name)
     {
-        var definition = CollectionResourceCatalog.Definitions.FirstOrDefault(d => d.Name == name)
+        var definition = BuiltInCollectionResources.Find(name)
             ?? throw StorageException.NotFound($"collection resource \"{name}\" not found; the memory storage has any, workloads and kuberesources");
         return new MemoryCollectionResourceStorage(definition, this);
     }

@@ -4,7 +4,7 @@ using Clusterpedia.Storage.Sample.Sql;
 namespace Clusterpedia.Storage.Sample;
 
 /// <summary>
-/// One collection resource: a list across the resources <see cref="CollectionResources"/> chooses, with every list
+/// One collection resource: a list across the resources <see cref="CollectionTypeCondition"/> chooses, with every list
 /// filter except owner, ordered and paged like a resource list with the resource as the last tie-breaker.
 /// </summary>
 internal sealed class SampleCollectionResourceStorage(CollectionResourceDefinition definition, SampleDatabase database)
@@ -12,7 +12,9 @@ internal sealed class SampleCollectionResourceStorage(CollectionResourceDefiniti
 {
     public CollectionResourceDefinition Definition { get; } = definition;
 
-    public ValueTask ListAsync(ListOptions options, IListSink sink, CancellationToken cancellationToken) =>
-        ListQuery.RunAsync(database, options, q => CollectionResources.Condition(q, Definition.Name, options), collection: true,
-            sink, cancellationToken);
+    public ValueTask ListAsync(ListOptions options, IListSink sink, CancellationToken cancellationToken)
+    {
+        var types = BuiltInCollectionResources.TypesOf(Definition, options);
+        return ListQuery.RunAsync(database, options, q => CollectionTypeCondition.For(q, types), collection: true, sink, cancellationToken);
+    }
 }

@@ -43,7 +43,7 @@ public sealed class SampleStorageFactory : IStorageFactory
     /// <summary>No watch: the API server then answers <c>watch=true</c> with 405 and discovery omits the verb.</summary>
     public StorageVerbs SupportedVerbs => StorageVerbs.Get | StorageVerbs.List;
 
-    public IReadOnlyList<CollectionResourceDefinition> CollectionResources => Sample.CollectionResources.Definitions;
+    public IReadOnlyList<CollectionResourceDefinition> CollectionResources => BuiltInCollectionResources.All;
 
     /// <summary>Nothing to prepare: every cluster shares the one table.</summary>
     public ValueTask PrepareClusterAsync(string cluster, CancellationToken cancellationToken) => ValueTask.CompletedTask;
@@ -80,7 +80,7 @@ public sealed class SampleStorageFactory : IStorageFactory
 
     public ICollectionResourceStorage GetCollectionResourceStorage(string name)
     {
-        var definition = Sample.CollectionResources.Definitions.FirstOrDefault(d => d.Name == name)
+        var definition = BuiltInCollectionResources.Find(name)
             ?? throw StorageException.NotFound($"collection resource \"{name}\" not found; sample-storage has any, workloads and kuberesources");
         return new SampleCollectionResourceStorage(definition, _database);
     }

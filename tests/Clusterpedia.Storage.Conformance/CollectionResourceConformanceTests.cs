@@ -81,6 +81,34 @@ public abstract class CollectionResourceConformanceTests : StorageConformanceTes
     public async Task Kuberesources_are_every_built_in_group() =>
         Assert.Equal(AllItems.Where(i => !i.StartsWith("widgets", StringComparison.Ordinal)), await CollectAsync("kuberesources", Options()));
 
+    /// <summary>
+    /// One object in every group of <see cref="KubeResourceGroups"/> and in two groups outside it (an aggregated API and a
+    /// CRD group): <c>kuberesources</c> returns exactly the built-in ones, so no storage layer keeps its own group list.
+    /// </summary>
+    [Fact]
+    public async Task Kuberesources_cover_exactly_the_shared_built_in_groups()
+    {
+        const string c3 = "cluster-3";
+        string[] outside = ["apiregistration.k8s.io", "stable.example.com"];
+        foreach (var group in KubeResourceGroups.All.Concat(outside))
+        {
+            var config = new ResourceStorageConfig(new(group, "v1", "probes"), "Probe", true);
+            await SeedAsync(config, c3, new TestObject { ApiVersion = config.Resource.ApiVersion, Kind = "Probe", Namespace = "default", Name = "probe" });
+        }
+
+        var items = (await ListCollectionAsync("kuberesources", Options() with { Clusters = [c3] })).Items;
+        var groups = items.Select(i => i.Resource.Group).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(KubeResourceGroups.All.Order(StringComparer.Ordinal), groups);
+        Assert.Contains("", groups);
+        Assert.Contains("apps", groups);
+        Assert.DoesNotContain("apiregistration.k8s.io", groups);
+        Assert.DoesNotContain("stable.example.com", groups);
+
+        var definition = Factory.CollectionResources.Single(c => c.Name == "kuberesources");
+        Assert.Equal(KubeResourceGroups.All, definition.ResourceTypes.Select(t => t.Group));
+        Assert.All(definition.ResourceTypes, t => Assert.Equal(("", ""), (t.Version, t.Resource)));
+    }
+
     [Fact]
     public async Task Any_requires_groups_or_resources()
     {

@@ -10,7 +10,9 @@ public sealed class CollectionResourceStorage(CollectionResourceDefinition defin
 
     public ValueTask ListAsync(ListOptions options, IListSink sink, CancellationToken cancellationToken)
     {
-        var covers = CollectionResourceSelector.Selector(Definition.Name, options);
-        return ListWriter.WriteAsync(table.Where(o => covers(o.Resource)), options, owners: null, collection: true, sink, cancellationToken);
+        // The built-in definitions and the `any` URL parameters come from the contract (null types: every resource).
+        var types = BuiltInCollectionResources.TypesOf(Definition, options);
+        return ListWriter.WriteAsync(table.Where(o => types is null || types.Any(t => t.Covers(o.Resource))), options, owners: null,
+            collection: true, sink, cancellationToken);
     }
 }

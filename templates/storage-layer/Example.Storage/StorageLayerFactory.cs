@@ -36,7 +36,7 @@ public sealed class StorageLayerFactory : IStorageFactory
     /// <summary>Advertise Watch only once <see cref="IResourceStorage.WatchAsync"/> works.</summary>
     public StorageVerbs SupportedVerbs => StorageVerbs.Get | StorageVerbs.List;
 
-    public IReadOnlyList<CollectionResourceDefinition> CollectionResources => CollectionResourceSelector.Definitions;
+    public IReadOnlyList<CollectionResourceDefinition> CollectionResources => BuiltInCollectionResources.All;
 
     public ValueTask PrepareClusterAsync(string cluster, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
@@ -67,7 +67,7 @@ public sealed class StorageLayerFactory : IStorageFactory
 
     public ICollectionResourceStorage GetCollectionResourceStorage(string name)
     {
-        var definition = CollectionResourceSelector.Definitions.FirstOrDefault(d => d.Name == name)
+        var definition = BuiltInCollectionResources.Find(name)
             ?? throw StorageException.NotFound($"collection resource \"{name}\" not found");
         return new CollectionResourceStorage(definition, _table);
     }
