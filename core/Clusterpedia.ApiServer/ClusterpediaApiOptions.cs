@@ -9,6 +9,12 @@ public sealed class ClusterpediaApiOptions
     /// </summary>
     public TimeSpan? DefaultWatchTimeout { get; set; }
 
+    /// <summary>
+    /// Kubernetes' <c>RemainingItemCount</c> feature gate: lists report <c>remainingItemCount</c> unless the request says
+    /// <c>withRemainingCount=false</c>. Off by default, as upstream Clusterpedia sets it (counting costs a query).
+    /// </summary>
+    public bool RemainingItemCountByDefault { get; set; }
+
     /// <summary>The version <c>/version</c> reports inside the resources prefix (kubectl asks for it).</summary>
     public string KubernetesVersion { get; set; } = "v1.32.0";
 

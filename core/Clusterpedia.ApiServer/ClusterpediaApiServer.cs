@@ -30,9 +30,9 @@ public sealed class ClusterpediaApiServer
         options.Validate();
         _logger = loggerFactory.CreateLogger("Clusterpedia.ApiServer");
         _discovery = new DiscoveryHandler(storage, options);
-        _resources = new ResourceRouter(source, _discovery, new GetHandler(storage, time), new ListHandler(storage, time),
+        _resources = new ResourceRouter(source, _discovery, new GetHandler(storage, time), new ListHandler(storage, time, options),
             new WatchHandler(storage, time, options, _logger));
-        _collections = new CollectionResourceHandler(storage, time);
+        _collections = new CollectionResourceHandler(storage, time, options);
     }
 
     public async Task HandleAsync(HttpContext context)

@@ -14,6 +14,9 @@ public sealed record HostOptions(
     /// <summary><c>-v</c>: the minimum level logged.</summary>
     public Microsoft.Extensions.Logging.LogLevel MinimumLogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;
 
+    /// <summary>The API server's gates given in <c>--feature-gates</c> (<see cref="CommandLine.ApiServerFeatureGates"/>).</summary>
+    public IReadOnlyDictionary<string, bool> ApiFeatureGates { get; init; } = new Dictionary<string, bool>(StringComparer.Ordinal);
+
     /// <summary>Flags accepted but without (full) effect in this build; printed to stderr at start-up.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }

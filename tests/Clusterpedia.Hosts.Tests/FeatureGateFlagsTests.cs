@@ -94,7 +94,7 @@ public sealed class FeatureGateFlagsTests
     {
         var message = Error(HostComponent.ApiServer, "--storage-name=search", "--feature-gates=AllowRawSQLQuery=true");
 
-        Assert.Equal("--feature-gates: feature gate AllowRawSQLQuery belongs to storage layer \"internal\", but --storage-name is \"search\" (known: FastPath)",
+        Assert.Equal("--feature-gates: feature gate AllowRawSQLQuery belongs to storage layer \"internal\", but --storage-name is \"search\" (known: AllowProxyRequestToClusters, FastPath, NotConvertToMemoryVersion, RemainingItemCount)",
             message);
     }
 
@@ -103,7 +103,7 @@ public sealed class FeatureGateFlagsTests
     {
         var message = Error(HostComponent.BindingApiServer, "--storage-name=internal", "--feature-gates=AllowRawSQL=true");
 
-        Assert.StartsWith("--feature-gates: unrecognized feature gate: AllowRawSQL (known: AllowParameterizedSQLQuery, AllowRawSQLQuery, AllowSyncAllCustomResources,", message);
+        Assert.StartsWith("--feature-gates: unrecognized feature gate: AllowRawSQL (known: AllowParameterizedSQLQuery, AllowProxyRequestToClusters, AllowRawSQLQuery, AllowSyncAllCustomResources,", message);
         Assert.Contains("PruneManagedFields", message);
     }
 
@@ -112,7 +112,7 @@ public sealed class FeatureGateFlagsTests
     {
         var message = Error(HostComponent.ApiServer, "--feature-gates=PruneManagedFields=false");
 
-        Assert.Equal("--feature-gates: unrecognized feature gate: PruneManagedFields (known: AllowParameterizedSQLQuery, AllowRawSQLQuery)", message);
+        Assert.Equal("--feature-gates: unrecognized feature gate: PruneManagedFields (known: AllowParameterizedSQLQuery, AllowProxyRequestToClusters, AllowRawSQLQuery, NotConvertToMemoryVersion, RemainingItemCount)", message);
     }
 
     [Fact]
@@ -164,5 +164,46 @@ public sealed class FeatureGateFlagsTests
 
         Assert.Contains("PruneManagedFields=true|false (cluster synchro)", usage);
         Assert.DoesNotContain("AllowRawSQLQuery", usage);
+    }
+
+    [Fact]
+    public void Api_servers_take_upstreams_api_gates()
+    {
+        var options = Options(HostComponent.ApiServer, new GatedRegistry(), "--storage-name=internal",
+            "--feature-gates=RemainingItemCount=true,NotConvertToMemoryVersion=true,AllowProxyRequestToClusters=false,AllowRawSQLQuery=true");
+
+        Assert.Equal(new Dictionary<string, bool>
+        {
+            ["RemainingItemCount"] = true, ["NotConvertToMemoryVersion"] = true, ["AllowProxyRequestToClusters"] = false,
+        }, options.ApiFeatureGates);
+        Assert.Equal(new Dictionary<string, bool> { ["AllowRawSQLQuery"] = true }, options.Storage.FeatureGates);
+
+        var binding = Options(HostComponent.BindingApiServer, new GatedRegistry(), "--feature-gates=RemainingItemCount=true");
+        Assert.True(binding.ApiFeatureGates["RemainingItemCount"]);
+    }
+
+    [Fact]
+    public void Proxying_to_member_clusters_turned_on_is_refused_by_name()
+    {
+        var error = Error(HostComponent.ApiServer, "--storage-name=internal", "--feature-gates=AllowProxyRequestToClusters=true");
+        Assert.Contains("AllowProxyRequestToClusters=true", error);
+        Assert.Contains("not supported by this build", error);
+    }
+
+    [Fact]
+    public void The_manager_does_not_take_api_gates()
+    {
+        var error = Error(HostComponent.ClusterSynchroManager, "--feature-gates=RemainingItemCount=true");
+        Assert.Contains("unrecognized feature gate: RemainingItemCount", error);
+    }
+
+    [Fact]
+    public void Help_lists_the_api_gates_for_api_servers_only()
+    {
+        var registry = new GatedRegistry();
+        var apiserver = HostFlags.Create(HostComponent.ApiServer, HostDefaults.ApiServer, registry).Usage();
+        Assert.Contains("RemainingItemCount=true|false (API server:", apiserver);
+        var manager = HostFlags.Create(HostComponent.ClusterSynchroManager, HostDefaults.ClusterSynchroManager, registry).Usage();
+        Assert.DoesNotContain("RemainingItemCount", manager);
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 namespace Clusterpedia.ApiServer.CollectionResources;
 
 /// <summary><c>/apis/clusterpedia.io/v1beta1/collectionresources[/&lt;name&gt;]</c>: the definitions, and one collection's items.</summary>
-internal sealed class CollectionResourceHandler(IStorageFactory storage, TimeProvider time)
+internal sealed class CollectionResourceHandler(IStorageFactory storage, TimeProvider time, ClusterpediaApiOptions apiOptions)
 {
     /// <param name="rest">The path after <c>/collectionresources</c>: empty, or <c>/&lt;name&gt;</c>.</param>
     public Task HandleAsync(HttpContext context, string rest, Negotiated negotiated)
@@ -88,7 +88,7 @@ internal sealed class CollectionResourceHandler(IStorageFactory storage, TimePro
         var table = negotiated.Shape == OutputShape.Table;
         // A Table only shows metadata, so the storage need not read whole objects (upstream does the same).
         var options = ListOptionsReader.Read(context.Request, cluster: null, @namespace: null,
-            onlyMetadata: table || negotiated.Shape == OutputShape.PartialObjectMetadata);
+            onlyMetadata: table || negotiated.Shape == OutputShape.PartialObjectMetadata, apiOptions.RemainingItemCountByDefault);
         var sink = new CollectionResourceSink(context, negotiated.Format, name, table, time.GetUtcNow(), negotiated.MetaVersion);
         await collection.ListAsync(options, sink, context.RequestAborted).ConfigureAwait(false);
     }

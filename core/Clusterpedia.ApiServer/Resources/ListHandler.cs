@@ -6,14 +6,14 @@ using Clusterpedia.Storage;
 namespace Clusterpedia.ApiServer.Resources;
 
 /// <summary>GET of a collection: the storage streams the matching objects straight into the response.</summary>
-internal sealed class ListHandler(IStorageFactory storage, TimeProvider time)
+internal sealed class ListHandler(IStorageFactory storage, TimeProvider time, ClusterpediaApiOptions apiOptions)
 {
     public async Task HandleAsync(ResourceRequest request)
     {
         var context = request.Context;
         var negotiated = request.Negotiated;
         var options = ListOptionsReader.Read(context.Request, request.Cluster, request.Path.Namespace,
-            onlyMetadata: negotiated.Shape == OutputShape.PartialObjectMetadata);
+            onlyMetadata: negotiated.Shape == OutputShape.PartialObjectMetadata, apiOptions.RemainingItemCountByDefault);
 
         StreamingListSink sink = negotiated.Shape switch
         {

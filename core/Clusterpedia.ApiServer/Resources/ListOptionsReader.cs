@@ -7,9 +7,11 @@ namespace Clusterpedia.ApiServer.Resources;
 internal static class ListOptionsReader
 {
     /// <exception cref="ListOptionsException">For a malformed parameter, or an owner search without exactly one cluster.</exception>
-    public static ListOptions Read(HttpRequest request, string? cluster, string? @namespace, bool onlyMetadata)
+    /// <param name="remainingCountByDefault">The RemainingItemCount gate: count when the request does not say.</param>
+    public static ListOptions Read(HttpRequest request, string? cluster, string? @namespace, bool onlyMetadata, bool remainingCountByDefault)
     {
         var options = ListOptionsParser.Parse(request.QueryString.Value);
+        if (remainingCountByDefault && options.WithRemainingCount is null) options = options with { WithRemainingCount = true };
         // An Accept of PartialObjectMetadataList forces onlyMetadata (upstream semantics).
         if (onlyMetadata) options = options with { OnlyMetadata = true };
         // The path wins over the clusters/namespaces parameters; the owner rule needs the final scope.

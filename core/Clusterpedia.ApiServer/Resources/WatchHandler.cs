@@ -22,7 +22,7 @@ internal sealed class WatchHandler(IStorageFactory storage, TimeProvider time, C
 
         var context = request.Context;
         var options = ListOptionsReader.Read(context.Request, request.Cluster, request.Path.Namespace,
-            onlyMetadata: request.Negotiated.Shape == OutputShape.PartialObjectMetadata);
+            onlyMetadata: request.Negotiated.Shape == OutputShape.PartialObjectMetadata, remainingCountByDefault: false);
         if (request.Path.Name is { } name) options = options with { Names = [name] };
         var timeout = options.Timeout ?? apiOptions.DefaultWatchTimeout ?? TimeSpan.FromMinutes(30 + 30 * Random.Shared.NextDouble());
 

@@ -5,8 +5,8 @@ namespace Clusterpedia.Hosting.CommandLine;
 
 /// <summary>
 /// <c>--feature-gates Gate=true|false,...</c>, as Kubernetes components take it. One flag carries two owners' gates:
-/// the cluster synchro's (executables that sync) and the selected storage layer's (executables that serve the API,
-/// where a layer reads them to answer searches, e.g. the internal layer's <c>AllowRawSQLQuery</c>).
+/// the cluster synchro's (executables that sync), the API server's own and the selected storage layer's (executables
+/// that serve the API, where a layer reads them to answer searches, e.g. the internal layer's <c>AllowRawSQLQuery</c>).
 /// </summary>
 public static class FeatureGateFlags
 {
@@ -21,6 +21,8 @@ public static class FeatureGateFlags
         var lines = new List<string> { "comma-separated Gate=true|false pairs. Gates:" };
         if (component.RunsSynchro)
             lines.AddRange(SynchroFeatureGates.Known.Order(StringComparer.Ordinal).Select(g => $"{g}=true|false (cluster synchro)"));
+        if (component.ServesApi)
+            lines.AddRange(ApiServerFeatureGates.Known.Select(g => $"{g}=true|false (API server: {ApiServerFeatureGates.Describe(g)})"));
         if (component.ServesApi && registry is not null)
         {
             foreach (var layer in registry.Names)
@@ -38,18 +40,22 @@ public static class FeatureGateFlags
     public static FeatureGateValues Parse(string? value, string storageName, bool runsSynchro, bool servesApi, IStorageLayerRegistry? registry)
     {
         var synchroGates = runsSynchro ? SynchroFeatureGates.Known : [];
+        var apiGates = servesApi ? ApiServerFeatureGates.Known : [];
         var storageGates = servesApi && registry is not null ? registry.FeatureGatesOf(storageName) : [];
         // A layer that is not compiled in is reported by the storage selection, which names the layers and the build command.
         var layerMissing = servesApi && registry is not null && !registry.Names.Contains(storageName, StringComparer.Ordinal);
         var synchro = new Dictionary<string, bool>(StringComparer.Ordinal);
         var storage = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var api = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var (name, on) in Pairs(value))
         {
             if (synchroGates.Contains(name, StringComparer.Ordinal)) synchro[name] = on;
             else if (storageGates.Contains(name, StringComparer.Ordinal)) storage[name] = on;
-            else if (!layerMissing) throw NotHere(name, storageName, servesApi, synchroGates.Concat(storageGates), registry);
+            else if (apiGates.Contains(name, StringComparer.Ordinal)) api[name] = on;
+            else if (!layerMissing) throw NotHere(name, storageName, servesApi, synchroGates.Concat(storageGates).Concat(apiGates), registry);
         }
-        return new FeatureGateValues(synchro, storage);
+        ApiServerFeatureGates.Validate(api);
+        return new FeatureGateValues(synchro, storage, api);
     }
 
     /// <summary><c>A=true, B=false</c> in order; a gate given twice keeps its last value.</summary>

@@ -74,7 +74,7 @@ public static class HostFlags
             new StorageOptions(storageName, storageConfig is null ? null : Path.GetFullPath(storageConfig)) { FeatureGates = gates.Storage },
             new ServingOptions(bindAddress, securePort, certDir, certFile, keyFile),
             security,
-            synchro));
+            synchro) { ApiFeatureGates = gates.Api });
     }
 
     internal static void RequireFile(string flag, string path)

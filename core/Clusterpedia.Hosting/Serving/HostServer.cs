@@ -1,5 +1,6 @@
 using System.Net;
 using Clusterpedia.ApiServer;
+using Clusterpedia.Hosting.CommandLine;
 using Clusterpedia.Hosting.Synchro;
 using Clusterpedia.ApiServer.Security;
 using Clusterpedia.Storage;
@@ -50,7 +51,9 @@ public static class HostServer
         builder.Services.AddSingleton(version);
         builder.Services.AddHealthChecks();
         if (security is not null) builder.Services.AddClusterpediaSecurity(security);
-        if (component.ServesApi) builder.Services.AddClusterpediaApi();
+        if (component.ServesApi)
+            builder.Services.AddClusterpediaApi(api => api.RemainingItemCountByDefault =
+                options.ApiFeatureGates.TryGetValue(ApiServerFeatureGates.RemainingItemCount, out var count) && count);
         if (options.Synchro is { HasSource: true } synchro) builder.Services.AddClusterSynchro(synchro, component);
 
         var app = builder.Build();
