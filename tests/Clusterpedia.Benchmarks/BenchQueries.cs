@@ -34,4 +34,34 @@ internal static class BenchQueries
             ("Q8 all 100,000 pods", Parse("")),
         ];
     }
+
+    /// <summary>
+    /// Times each selected query through the storage and through <paramref name="baseline"/> (the same statement run
+    /// outside it), then the get, and prints the table rows.
+    /// </summary>
+    public static async Task CompareAsync(IResourceStorage pods, int runs, Func<string, bool> selected, string baselineName,
+        Func<Clusterpedia.Storage.Internal.Sql.SqlText, int, int, Task<List<double>>> baseline)
+    {
+        var storage = (Clusterpedia.Storage.Internal.InternalResourceStorage)pods;
+        Console.WriteLine($"| query (median of {runs} after 2 warm-ups) | items | ours: ListAsync | {baselineName} |");
+        Console.WriteLine("|---|---|---|---|");
+        foreach (var (name, options) in (await BuildAsync(pods)).Where(q => selected(q.Name)))
+        {
+            var sink = new ByteCountingSink();
+            var ours = await Measure.TimeAsync(2, runs, async () =>
+            {
+                sink = new ByteCountingSink();
+                await pods.ListAsync(options, sink, default);
+            });
+            var raw = await baseline(storage.ListSql(options), 2, runs);
+            Console.WriteLine($"| {name} | {sink.Items} | {Measure.Median(ours):F1} ms | {Measure.Median(raw):F1} ms |");
+        }
+        if (selected("Q7"))
+        {
+            var podName = PodGenerator.PodName(4242);
+            var ours = await Measure.TimeAsync(20, runs * 10, async () => await pods.GetAsync("cluster-3", "ns-9", podName, default));
+            var raw = await baseline(storage.GetSql("cluster-3", "ns-9", podName), 20, runs * 10);
+            Console.WriteLine($"| Q7 get one pod | 1 | {Measure.Median(ours):F2} ms | {Measure.Median(raw):F2} ms |");
+        }
+    }
 }

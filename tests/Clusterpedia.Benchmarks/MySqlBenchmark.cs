@@ -71,30 +71,8 @@ internal static class MySqlBenchmark
 
         if (listRuns > 0)
         {
-            var storage = (InternalResourceStorage)pods;
-            var queries = await BenchQueries.BuildAsync(pods);
-            Console.WriteLine($"| query (median of {listRuns} after 2 warm-ups) | items | ours: ListAsync | same SQL via MySqlConnector |");
-            Console.WriteLine("|---|---|---|---|");
-            foreach (var (name, options) in queries.Where(q => Selected(q.Name)))
-            {
-                var sink = new ByteCountingSink();
-                var ours = await Measure.TimeAsync(2, listRuns, async () =>
-                {
-                    sink = new ByteCountingSink();
-                    await pods.ListAsync(options, sink, default);
-                });
-                var sql = storage.ListSql(options);
-                var baseline = await Measure.TimeAsync(2, listRuns, () => ReadAllAsync(raw, sql));
-                Console.WriteLine($"| {name} | {sink.Items} | {Measure.Median(ours):F1} ms | {Measure.Median(baseline):F1} ms |");
-            }
-            if (Selected("Q7"))
-            {
-                var podName = PodGenerator.PodName(4242);
-                var ours = await Measure.TimeAsync(20, listRuns * 10, async () => await pods.GetAsync("cluster-3", "ns-9", podName, default));
-                var get = storage.GetSql("cluster-3", "ns-9", podName);
-                var baseline = await Measure.TimeAsync(20, listRuns * 10, () => ReadAllAsync(raw, get));
-                Console.WriteLine($"| Q7 get one pod | 1 | {Measure.Median(ours):F2} ms | {Measure.Median(baseline):F2} ms |");
-            }
+            await BenchQueries.CompareAsync(pods, listRuns, Selected, "same SQL via MySqlConnector",
+                (sql, warmUp, runs) => Measure.TimeAsync(warmUp, runs, () => ReadAllAsync(raw, sql)));
             Console.WriteLine($"peak working set of this process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB");
         }
         configDir.Delete(recursive: true);

@@ -129,28 +129,8 @@ if (listRuns == 0)
 }
 
 // ---- Lists: our ListAsync (rows streamed to a sink) versus the same SQL in psql (\timing, output to /dev/null).
-var storage = (InternalResourceStorage)pods;
-var queries = await BenchQueries.BuildAsync(pods);
-
-Console.WriteLine($"| query (median of {listRuns} after 2 warm-ups) | items | ours: ListAsync | same SQL in psql |");
-Console.WriteLine("|---|---|---|---|");
-foreach (var (name, options) in queries.Where(q => Selected(q.Name)))
-{
-    var sink = new ByteCountingSink();
-    var ours = await Measure.TimeAsync(2, listRuns, async () =>
-    {
-        sink = new ByteCountingSink();
-        await pods.ListAsync(options, sink, default);
-    });
-    var psql = Psql.Time(csb, SqlInliner.Inline(storage.ListSql(options)), 2, listRuns);
-    Console.WriteLine($"| {name} | {sink.Items} | {Measure.Median(ours):F1} ms | {Measure.Median(psql):F1} ms |");
-}
-if (Selected("Q7"))
-{
-    var ours = await Measure.TimeAsync(20, listRuns * 10, async () => await pods.GetAsync("cluster-3", "ns-9", PodGenerator.PodName(4242), default));
-    var psql = Psql.Time(csb, SqlInliner.Inline(storage.GetSql("cluster-3", "ns-9", PodGenerator.PodName(4242))), 20, listRuns * 10);
-    Console.WriteLine($"| Q7 get one pod | 1 | {Measure.Median(ours):F2} ms | {Measure.Median(psql):F2} ms |");
-}
+await BenchQueries.CompareAsync(pods, listRuns, Selected, "same SQL in psql",
+    (sql, warmUp, runs) => Task.FromResult(Psql.Time(csb, SqlInliner.Inline(sql), warmUp, runs)));
 Console.WriteLine($"peak working set of this process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB");
 Directory.Delete(Path.GetDirectoryName(configPath)!, recursive: true);
 return 0;
