@@ -23,10 +23,12 @@ public sealed record SimulatedResource(string Group, string Version, string Reso
 
     public static readonly SimulatedResource ClusterSyncResources = new("cluster.clusterpedia.io", "v1alpha2", "clustersyncresources", "ClusterSyncResources", false, []);
     public static readonly SimulatedResource Leases = new("coordination.k8s.io", "v1", "leases", "Lease", true, []);
+    /// <summary>Secrets clients write, e.g. the credentials a PediaCluster's authenticationFrom names in the host cluster.</summary>
+    public static readonly SimulatedResource Secrets = new("", "v1", "secrets", "Secret", true, []);
 
     public static IReadOnlyList<SimulatedResource> All { get; } =
-        [Pods, Events, Namespaces, Deployments, ReplicaSets, CustomResourceDefinitions, CronTabs, PediaClusters, ClusterSyncResources, Leases];
+        [Pods, Events, Namespaces, Deployments, ReplicaSets, CustomResourceDefinitions, CronTabs, PediaClusters, ClusterSyncResources, Leases, Secrets];
 
     /// <summary>Resources clients may create, replace and delete; the rest are generated and read-only.</summary>
-    public static IReadOnlyList<SimulatedResource> Writable { get; } = [PediaClusters, ClusterSyncResources, Leases];
+    public static IReadOnlyList<SimulatedResource> Writable { get; } = [PediaClusters, ClusterSyncResources, Leases, Secrets];
 }

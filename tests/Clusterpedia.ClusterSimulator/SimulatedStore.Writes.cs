@@ -52,7 +52,10 @@ public sealed partial class SimulatedStore
             var metadata = (JsonObject)current["metadata"]!;
             if (!JsonNode.DeepEquals(current["spec"], obj["spec"]))
                 metadata["generation"] = ((int?)metadata["generation"] ?? 0) + 1;
-            current["spec"] = obj["spec"]?.DeepClone();
+            // Every body field is replaced (spec, a Secret's data, ...); metadata and status follow their own rules.
+            string[] own = ["apiVersion", "kind", "metadata", "status"];
+            foreach (var field in current.Select(kv => kv.Key).Where(f => !own.Contains(f) && !obj.ContainsKey(f)).ToList()) current.Remove(field);
+            foreach (var (field, value) in obj.Where(kv => !own.Contains(kv.Key)).ToList()) current[field] = value?.DeepClone();
             foreach (var field in new[] { "labels", "annotations", "finalizers" })
                 metadata[field] = obj["metadata"]?[field]?.DeepClone();
             if (metadata["deletionTimestamp"] != null && metadata["finalizers"] is not JsonArray { Count: > 0 })

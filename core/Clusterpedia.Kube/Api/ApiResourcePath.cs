@@ -3,7 +3,12 @@ namespace Clusterpedia.Kube.Api;
 /// <summary>Where a resource is served: <c>/api/v1/pods</c>, <c>/apis/apps/v1/deployments</c>.</summary>
 public readonly record struct ApiResourcePath(string Group, string Version, string Resource)
 {
-    public string CollectionPath => Group.Length == 0 ? $"api/{Version}/{Resource}" : $"apis/{Group}/{Version}/{Resource}";
+    /// <summary>When set, lists and watches cover only this namespace (<c>/api/v1/namespaces/ns/secrets</c>).</summary>
+    public string? Namespace { get; init; }
+
+    public string CollectionPath =>
+        (Group.Length == 0 ? $"api/{Version}" : $"apis/{Group}/{Version}")
+        + (string.IsNullOrEmpty(Namespace) ? "" : $"/namespaces/{Uri.EscapeDataString(Namespace)}") + $"/{Resource}";
 
     /// <summary>The path of one object (and optionally a subresource such as <c>status</c>).</summary>
     public string ItemPath(string @namespace, string name, string? subresource = null)

@@ -140,5 +140,6 @@ public sealed class TypeMeta
 [JsonSerializable(typeof(PediaCluster))]
 [JsonSerializable(typeof(ClusterSyncResources))]
 [JsonSerializable(typeof(TypeMeta))]
+[JsonSerializable(typeof(Secret))]
 [JsonSerializable(typeof(List<PediaCluster>))]
 public sealed partial class SynchroJsonContext : JsonSerializerContext;

@@ -30,18 +30,31 @@ public sealed partial class HostPediaClusterSource : IAsyncDisposable
     private Task _informer = Task.CompletedTask;
     private Task _syncResourcesInformer = Task.CompletedTask;
     private Task _statusWriter = Task.CompletedTask;
+    private Task _secretsInformer = Task.CompletedTask;
+    private readonly string _secretNamespace;
 
-    public HostPediaClusterSource(KubeClient host, ClusterSynchroManager manager, ILogger? logger = null, TimeSpan? statusDelay = null)
+    /// <param name="secretNamespace">Where authenticationFrom Secrets live; null for the manager's namespace
+    /// (<c>$CLUSTERPEDIA_NAMESPACE</c>, else the pod's, else <c>clusterpedia-system</c>).</param>
+    public HostPediaClusterSource(KubeClient host, ClusterSynchroManager manager, ILogger? logger = null, TimeSpan? statusDelay = null,
+        string? secretNamespace = null)
     {
         _host = host;
         _manager = manager;
         _logger = logger ?? NullLogger.Instance;
         _statusDelay = statusDelay ?? TimeSpan.FromMilliseconds(500);
+        _secretNamespace = secretNamespace ?? Kube.LeaderElection.LeaderElectionOptions.DefaultNamespace();
     }
 
     public void Start()
     {
         _manager.Changed += OnManagerChanged;
+        if (_manager.ReadsSecrets)
+        {
+            // Only with the gate on, as upstream: the Secret informer needs RBAC on secrets.
+            var secrets = new HostSecretCache(_host, _secretNamespace, _manager, _logger);
+            _manager.UseSecrets(secrets);
+            _secretsInformer = Task.Run(() => secrets.RunAsync(_stop.Token));
+        }
         _syncResourcesInformer = Task.Run(() => RunSyncResourcesInformerAsync(_stop.Token));
         _informer = Task.Run(() => RunInformerAsync(_stop.Token));
         _statusWriter = Task.Run(() => RunStatusWriterAsync(_stop.Token));
@@ -197,7 +210,7 @@ public sealed partial class HostPediaClusterSource : IAsyncDisposable
         await _stop.CancelAsync().ConfigureAwait(false);
         try
         {
-            await Task.WhenAll(_informer, _syncResourcesInformer, _statusWriter).ConfigureAwait(false);
+            await Task.WhenAll(_informer, _syncResourcesInformer, _statusWriter, _secretsInformer).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {

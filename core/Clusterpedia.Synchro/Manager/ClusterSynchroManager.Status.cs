@@ -6,21 +6,8 @@ namespace Clusterpedia.Synchro.Manager;
 // Spec interpretation (credentials, effective sync resources) and status snapshots.
 public sealed partial class ClusterSynchroManager
 {
-    private static KubeCredentials ToCredentials(PediaClusterSpec spec)
-    {
-        var inline = spec.Kubeconfig is { Length: > 0 } || spec.TokenData is { Length: > 0 } || spec.CertData is { Length: > 0 };
-        if (!inline && spec.AuthenticationFrom != null)
-            throw new KubeConfigException("invalid cluster config: authenticationFrom needs secrets from a host cluster (ClusterAuthenticationFromSecret); give inline credentials");
-        return new KubeCredentials
-        {
-            Kubeconfig = spec.Kubeconfig,
-            Server = spec.Apiserver,
-            Token = spec.TokenData,
-            CaData = spec.CaData,
-            CertData = spec.CertData,
-            KeyData = spec.KeyData,
-        };
-    }
+    private KubeCredentials ToCredentials(PediaClusterSpec spec) =>
+        ClusterCredentials.Resolve(spec, _options.ClusterAuthenticationFromSecret, _secrets);
 
     /// <summary>spec.syncResources plus the referenced ClusterSyncResources; a missing reference only warns.</summary>
     private (List<ClusterGroupResources> Resources, string Message, string? Error) EffectiveSyncResources(PediaClusterSpec spec)

@@ -11,6 +11,8 @@ public sealed record ClusterSynchroManagerOptions
     /// stored resource versions). Upstream's reconcile workers bound the same step; running synchros are not limited.
     /// </summary>
     public int WorkerNumber { get; init; } = 5;
+    /// <summary>Gate ClusterAuthenticationFromSecret (alpha, off): credentials from the Secrets <c>authenticationFrom</c> names.</summary>
+    public bool ClusterAuthenticationFromSecret { get; init; }
     /// <summary>Retry delays after a failed synchro creation: 2 s doubling to 15 s for 5 attempts, then 60 s (upstream's rate limiter).</summary>
     public TimeSpan CreateRetryInitial { get; init; } = TimeSpan.FromSeconds(2);
     public TimeSpan CreateRetryMax { get; init; } = TimeSpan.FromSeconds(15);

@@ -26,6 +26,7 @@ public static class SynchroFeatureGates
         var synchro = options.Synchro;
         var prune = synchro.Resource.Prune;
         var gates = synchro.Gates;
+        var fromSecret = options.ClusterAuthenticationFromSecret;
         foreach (var part in (featureGates ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var eq = part.IndexOf('=');
@@ -44,7 +45,7 @@ public static class SynchroFeatureGates
                 case "AllowSyncAllCustomResources": gates = gates with { AllowSyncAllCustomResources = value }; break;
                 case "AllowSyncAllResources": gates = gates with { AllowSyncAllResources = value }; break;
                 case "IgnoreSyncLease": gates = gates with { IgnoreSyncLease = value }; break;
-                case "ClusterAuthenticationFromSecret":
+                case ClusterCredentials.Gate: fromSecret = value; break;
                 case var noop when NoOps.Contains(noop):
                     break;
                 default:
@@ -53,6 +54,7 @@ public static class SynchroFeatureGates
         }
         return options with
         {
+            ClusterAuthenticationFromSecret = fromSecret,
             Synchro = synchro with { Gates = gates, Resource = synchro.Resource with { Prune = prune } },
         };
     }

@@ -11,6 +11,7 @@ public sealed class FeatureGateTests
         Assert.True(o.Synchro.Resource.Prune.ManagedFields);
         Assert.True(o.Synchro.Resource.Prune.LastAppliedConfiguration);
         Assert.False(o.Synchro.Gates.AllowSyncAllResources);
+        Assert.False(o.ClusterAuthenticationFromSecret);
     }
 
     [Fact]
@@ -21,6 +22,7 @@ public sealed class FeatureGateTests
         Assert.False(o.Synchro.Resource.Prune.ManagedFields);
         Assert.True(o.Synchro.Resource.Prune.LastAppliedConfiguration);
         Assert.Equal(new Synchro.Clusters.NegotiationGates(true, true, true), o.Synchro.Gates);
+        Assert.True(SynchroFeatureGates.Apply(new ClusterSynchroManagerOptions(), "ClusterAuthenticationFromSecret=true").ClusterAuthenticationFromSecret);
     }
 
     [Theory]
