@@ -51,8 +51,7 @@ public static class SynchroFlags
         ClusterSynchroManagerOptions manager;
         try
         {
-            var gates = featureGates is null ? null : string.Join(',', featureGates.Select(g => $"{g.Key}={(g.Value ? "true" : "false")}"));
-            manager = SynchroFeatureGates.Apply(new ClusterSynchroManagerOptions(), gates);
+            manager = SynchroFeatureGates.ApplyParsed(new ClusterSynchroManagerOptions(), featureGates ?? new Dictionary<string, bool>());
         }
         catch (ArgumentException ex)
         {

@@ -21,23 +21,35 @@ public static class SynchroFeatureGates
 
     /// <summary>Applies <c>Name=true,Other=false</c>.</summary>
     /// <exception cref="ArgumentException">Naming the unknown gate or the bad value.</exception>
-    public static ClusterSynchroManagerOptions Apply(ClusterSynchroManagerOptions options, string? featureGates)
+    public static ClusterSynchroManagerOptions Apply(ClusterSynchroManagerOptions options, string? featureGates) =>
+        ApplyParsed(options, Pairs(featureGates));
+
+    private static IEnumerable<KeyValuePair<string, bool>> Pairs(string? featureGates)
     {
-        var synchro = options.Synchro;
-        var prune = synchro.Resource.Prune;
-        var gates = synchro.Gates;
-        var fromSecret = options.ClusterAuthenticationFromSecret;
         foreach (var part in (featureGates ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var eq = part.IndexOf('=');
             if (eq <= 0) throw new ArgumentException($"--feature-gates: '{part}' is not Name=true|false");
             var name = part[..eq].Trim();
-            var value = part[(eq + 1)..].Trim().ToLowerInvariant() switch
+            yield return new(name, part[(eq + 1)..].Trim().ToLowerInvariant() switch
             {
                 "true" => true,
                 "false" => false,
                 _ => throw new ArgumentException($"--feature-gates: invalid value of {name}: '{part[(eq + 1)..]}', expected true or false"),
-            };
+            });
+        }
+    }
+
+    /// <summary>Applies gates already parsed (the host's <c>--feature-gates</c> share for the synchro), in order.</summary>
+    /// <exception cref="ArgumentException">Naming an unknown gate.</exception>
+    public static ClusterSynchroManagerOptions ApplyParsed(ClusterSynchroManagerOptions options, IEnumerable<KeyValuePair<string, bool>> featureGates)
+    {
+        var synchro = options.Synchro;
+        var prune = synchro.Resource.Prune;
+        var gates = synchro.Gates;
+        var fromSecret = options.ClusterAuthenticationFromSecret;
+        foreach (var (name, value) in featureGates)
+        {
             switch (name)
             {
                 case "PruneManagedFields": prune = prune with { ManagedFields = value }; break;
