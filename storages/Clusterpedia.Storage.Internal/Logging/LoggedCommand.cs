@@ -12,6 +12,22 @@ internal static class LoggedCommand
     public static Task<object?> ExecuteScalarLoggedAsync(this DbCommand command, SqlLog? log, CancellationToken cancellationToken) =>
         log is null ? command.ExecuteScalarAsync(cancellationToken) : ScalarAsync(command, log, cancellationToken);
 
+    /// <summary>Runs one parameterless statement (schema set-up) on <paramref name="connection"/>, logged.</summary>
+    public static async Task<int> ExecuteNonQueryLoggedAsync(this DbConnection connection, string sql, SqlLog? log, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteNonQueryLoggedAsync(log, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs one parameterless query for a single value on <paramref name="connection"/>, logged.</summary>
+    public static async Task<object?> ExecuteScalarLoggedAsync(this DbConnection connection, string sql, SqlLog? log, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarLoggedAsync(log, cancellationToken).ConfigureAwait(false);
+    }
+
     private static async Task<int> NonQueryAsync(DbCommand command, SqlLog log, CancellationToken cancellationToken)
     {
         var trace = SqlTrace.Start(log);

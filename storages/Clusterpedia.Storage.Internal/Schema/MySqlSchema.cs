@@ -51,33 +51,23 @@ internal static class MySqlSchema
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         // Serializes start-up across processes sharing the database.
-        await Scalar(connection, log, "SELECT GET_LOCK('clusterpedia.resources.schema', 60)", cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteScalarLoggedAsync("SELECT GET_LOCK('clusterpedia.resources.schema', 60)", log, cancellationToken).ConfigureAwait(false);
         try
         {
-            await Execute(connection, log, CreateTable, cancellationToken).ConfigureAwait(false);
+            await connection.ExecuteNonQueryLoggedAsync(CreateTable, log, cancellationToken).ConfigureAwait(false);
             foreach (var (name, definition) in Indexes)
             {
-                var exists = Convert.ToInt64(await Scalar(connection, log,
+                var exists = Convert.ToInt64(await connection.ExecuteScalarLoggedAsync(
                     $"SELECT COUNT(*) FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = 'resources' AND index_name = '{name}'",
-                    cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
-                if (!exists) await Execute(connection, log, $"ALTER TABLE resources ADD {definition}", cancellationToken).ConfigureAwait(false);
+                    log, cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
+                if (!exists) await connection.ExecuteNonQueryLoggedAsync($"ALTER TABLE resources ADD {definition}", log, cancellationToken).ConfigureAwait(false);
             }
         }
         finally
         {
-            await Scalar(connection, log, "SELECT RELEASE_LOCK('clusterpedia.resources.schema')", CancellationToken.None).ConfigureAwait(false);
+            await connection.ExecuteScalarLoggedAsync("SELECT RELEASE_LOCK('clusterpedia.resources.schema')", log, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
-    private static async Task Execute(MySqlConnection connection, SqlLog? log, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new MySqlCommand(sql, connection);
-        await command.ExecuteNonQueryLoggedAsync(log, cancellationToken).ConfigureAwait(false);
-    }
 
-    private static async Task<object?> Scalar(MySqlConnection connection, SqlLog? log, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new MySqlCommand(sql, connection);
-        return await command.ExecuteScalarLoggedAsync(log, cancellationToken).ConfigureAwait(false);
-    }
 }

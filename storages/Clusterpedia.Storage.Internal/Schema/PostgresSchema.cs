@@ -52,44 +52,34 @@ internal static class PostgresSchema
     public static async Task EnsureAsync(NpgsqlDataSource dataSource, SqlLog? log, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await Execute(connection, log, $"SELECT pg_advisory_lock({LockKey})", cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteNonQueryLoggedAsync($"SELECT pg_advisory_lock({LockKey})", log, cancellationToken).ConfigureAwait(false);
         try
         {
-            var existed = await Scalar(connection, log, "SELECT to_regclass('resources') IS NOT NULL", cancellationToken).ConfigureAwait(false) is true;
-            await Execute(connection, log, CreateTable, cancellationToken).ConfigureAwait(false);
+            var existed = await connection.ExecuteScalarLoggedAsync("SELECT to_regclass('resources') IS NOT NULL", log, cancellationToken).ConfigureAwait(false) is true;
+            await connection.ExecuteNonQueryLoggedAsync(CreateTable, log, cancellationToken).ConfigureAwait(false);
             if (!existed && connection.PostgreSqlVersion.Major >= 14)
                 await TryExecute(connection, log, "ALTER TABLE resources ALTER COLUMN \"object\" SET COMPRESSION lz4", cancellationToken).ConfigureAwait(false);
             foreach (var index in Indexes)
-                await Execute(connection, log, index, cancellationToken).ConfigureAwait(false);
+                await connection.ExecuteNonQueryLoggedAsync(index, log, cancellationToken).ConfigureAwait(false);
             // pg_trgm speeds up fuzzy-name search; without the right to create it the search still works, unindexed.
             var hasTrigram = await TryExecute(connection, log, "CREATE EXTENSION IF NOT EXISTS pg_trgm", cancellationToken).ConfigureAwait(false)
-                || await Scalar(connection, log, "SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm')", cancellationToken).ConfigureAwait(false) is true;
+                || await connection.ExecuteScalarLoggedAsync("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm')", log, cancellationToken).ConfigureAwait(false) is true;
             if (hasTrigram) await TryExecute(connection, log, TrigramIndex, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            await Execute(connection, log, $"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None).ConfigureAwait(false);
+            await connection.ExecuteNonQueryLoggedAsync($"SELECT pg_advisory_unlock({LockKey})", log, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
-    private static async Task Execute(NpgsqlConnection connection, SqlLog? log, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryLoggedAsync(log, cancellationToken).ConfigureAwait(false);
-    }
 
-    private static async Task<object?> Scalar(NpgsqlConnection connection, SqlLog? log, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        return await command.ExecuteScalarLoggedAsync(log, cancellationToken).ConfigureAwait(false);
-    }
 
     /// <summary>Runs an optional statement; a refusal by the server (permissions, missing feature) is not fatal.</summary>
     private static async Task<bool> TryExecute(NpgsqlConnection connection, SqlLog? log, string sql, CancellationToken cancellationToken)
     {
         try
         {
-            await Execute(connection, log, sql, cancellationToken).ConfigureAwait(false);
+            await connection.ExecuteNonQueryLoggedAsync(sql, log, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (PostgresException)
