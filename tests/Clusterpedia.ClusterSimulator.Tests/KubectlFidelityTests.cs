@@ -51,6 +51,17 @@ public sealed class KubectlFidelityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task JsonOutputHasKindOnItemsThatTheServerSentWithout()
+    {
+        using var kubectl = new Kubectl(_cluster);
+        var (code, stdout, stderr) = await kubectl.RunAsync("get", "pods", "-n", "ns-0", "-o", "json");
+        Assert.True(code == 0, stderr);
+        var items = System.Text.Json.Nodes.JsonNode.Parse(stdout)!["items"]!.AsArray();
+        Assert.Equal(6, items.Count);
+        Assert.All(items, i => Assert.Equal("Pod", (string?)i!["kind"]));
+    }
+
+    [Fact]
     public async Task GetOneObjectAndMissingObjectIsNotFound()
     {
         using var kubectl = new Kubectl(_cluster);

@@ -54,6 +54,31 @@ public sealed class ClusterSimulator : IAsyncDisposable
     public void SetServed(SimulatedResource resource, bool served) =>
         _served = SimulatedResource.All.Where(r => r == resource ? served : _served.Contains(r)).ToArray();
 
+    /// <summary>
+    /// Answers the next <paramref name="requests"/> API requests with 429 TooManyRequests and <c>Retry-After</c>, as an
+    /// overloaded apiserver does; health checks are not throttled.
+    /// </summary>
+    public void Throttle(int requests, int retryAfterSeconds = 1)
+    {
+        ThrottleRetryAfterSeconds = retryAfterSeconds;
+        Interlocked.Exchange(ref _throttled, requests);
+    }
+
+    private int _throttled;
+
+    internal int ThrottleRetryAfterSeconds { get; private set; } = 1;
+
+    /// <summary>True (and one fewer left) when the request is to be throttled.</summary>
+    internal bool TakeThrottled()
+    {
+        while (true)
+        {
+            var left = Volatile.Read(ref _throttled);
+            if (left <= 0) return false;
+            if (Interlocked.CompareExchange(ref _throttled, left - 1, left) == left) return true;
+        }
+    }
+
     /// <summary>When true <c>/readyz</c> and <c>/healthz</c> answer 503; the API still works.</summary>
     public bool Unhealthy { get; set; }
 

@@ -19,8 +19,7 @@ public static class ObjectRenderer
         using (var w = new Utf8JsonWriter(buffer, Options))
         {
             w.WriteStartObject();
-            w.WriteString("apiVersion", spec.Resource.ApiVersion);
-            w.WriteString("kind", spec.Resource.Kind);
+            TypeMeta.Write(w, spec.Resource);
             WriteMetadata(w, spec, resourceVersion);
             switch (spec.Resource.Kind)
             {

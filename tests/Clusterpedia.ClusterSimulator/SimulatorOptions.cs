@@ -19,6 +19,28 @@ public sealed record SimulatorOptions
     /// <summary>When set, a client certificate with this SHA-1 thumbprint also authenticates (instead of the token).</summary>
     public string? ClientCertificateThumbprint { get; init; }
     public int Seed { get; init; } = 42;
+
+    /// <summary>How a watch from a compacted resourceVersion is refused; both are what kube-apiservers do.</summary>
+    public ExpiredWatchAnswer ExpiredWatch { get; init; } = ExpiredWatchAnswer.ErrorEvent;
+
+    /// <summary>What an empty list's <c>items</c> is: <c>[]</c>, or <c>null</c> or missing as old servers wrote it.</summary>
+    public EmptyListItems EmptyListItems { get; init; } = EmptyListItems.Array;
+}
+
+public enum ExpiredWatchAnswer
+{
+    /// <summary>HTTP 200, then one ERROR event with the 410 Expired Status, then the stream ends (the watch cache's answer).</summary>
+    ErrorEvent,
+
+    /// <summary>HTTP 410 with the Expired Status as the body.</summary>
+    Gone,
+}
+
+public enum EmptyListItems
+{
+    Array,
+    Null,
+    Missing,
 }
 
 /// <summary>Changes per second applied to pods and crontabs while churn runs.</summary>
