@@ -27,6 +27,8 @@ public sealed class ClusterSimulator : IAsyncDisposable
         Certificate = certificate;
         _random = random;
         Store = new SimulatedStore(options.HistoryLimit);
+        _servable = Servable(options);
+        _served = _servable;
     }
 
     public SimulatorOptions Options { get; }
@@ -46,13 +48,25 @@ public sealed class ClusterSimulator : IAsyncDisposable
         }
     }
 
-    /// <summary>The resources discovery lists and the API serves; <see cref="SetServed"/> adds or removes one (a CRD coming or going).</summary>
+    /// <summary>
+    /// The resources discovery lists and the API serves, a group's preferred version first; <see cref="SetServed"/> adds or
+    /// removes one (a CRD coming or going).
+    /// </summary>
     public IReadOnlyList<SimulatedResource> Served => _served;
 
-    private volatile IReadOnlyList<SimulatedResource> _served = SimulatedResource.All;
+    private readonly IReadOnlyList<SimulatedResource> _servable;
+    private volatile IReadOnlyList<SimulatedResource> _served;
 
     public void SetServed(SimulatedResource resource, bool served) =>
-        _served = SimulatedResource.All.Where(r => r == resource ? served : _served.Contains(r)).ToArray();
+        _served = _servable.Where(r => r == resource ? served : _served.Contains(r)).ToArray();
+
+    /// <summary>Every resource, with autoscaling only in <see cref="SimulatorOptions.AutoscalingVersions"/>, in their order.</summary>
+    private static SimulatedResource[] Servable(SimulatorOptions options)
+    {
+        var autoscaling = options.AutoscalingVersions.Select(SimulatedResource.HorizontalPodAutoscalersIn).ToArray();
+        if (autoscaling.Length == 0) throw new ArgumentException("AutoscalingVersions names no version", nameof(options));
+        return [.. SimulatedResource.All.Where(r => r.Group != "autoscaling"), .. autoscaling];
+    }
 
     /// <summary>
     /// Answers the next <paramref name="requests"/> API requests with 429 TooManyRequests and <c>Retry-After</c>, as an

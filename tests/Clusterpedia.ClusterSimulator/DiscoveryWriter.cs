@@ -36,16 +36,20 @@ internal static class DiscoveryWriter
         WriteGroupBody(w, group, served, "APIGroup");
     }
 
+    /// <summary>A group with its served versions, the preferred (the first served) listed first and named as <c>preferredVersion</c>.</summary>
     private static void WriteGroupBody(Utf8JsonWriter w, string group, IReadOnlyList<SimulatedResource> served, string? kind = null)
     {
-        var version = served.First(r => r.Group == group).Version;
+        var versions = served.Where(r => r.Group == group).Select(r => r.Version).Distinct().ToList();
         w.WriteStartObject();
         if (kind != null) { w.WriteString("kind", kind); w.WriteString("apiVersion", "v1"); }
         w.WriteString("name", group);
         w.WriteStartArray("versions");
-        w.WriteStartObject(); w.WriteString("groupVersion", $"{group}/{version}"); w.WriteString("version", version); w.WriteEndObject();
+        foreach (var version in versions)
+        {
+            w.WriteStartObject(); w.WriteString("groupVersion", $"{group}/{version}"); w.WriteString("version", version); w.WriteEndObject();
+        }
         w.WriteEndArray();
-        w.WriteStartObject("preferredVersion"); w.WriteString("groupVersion", $"{group}/{version}"); w.WriteString("version", version); w.WriteEndObject();
+        w.WriteStartObject("preferredVersion"); w.WriteString("groupVersion", $"{group}/{versions[0]}"); w.WriteString("version", versions[0]); w.WriteEndObject();
         w.WriteEndObject();
     }
 
@@ -53,7 +57,7 @@ internal static class DiscoveryWriter
     private static IEnumerable<(string Name, string Kind, string? ScaleGroup, string[] Verbs)> Subresources(SimulatedResource r)
     {
         string[] update = ["get", "patch", "update"];
-        if (r.Kind is "Pod" or "Deployment" or "ReplicaSet" or "Namespace" or "CustomResourceDefinition" or "PediaCluster")
+        if (r.Kind is "Pod" or "Deployment" or "ReplicaSet" or "Namespace" or "CustomResourceDefinition" or "HorizontalPodAutoscaler" or "PediaCluster")
             yield return ("status", r.Kind, null, update);
         if (r.Kind is "Pod") yield return ("log", r.Kind, null, ["get"]);
         if (r.Kind is "Deployment" or "ReplicaSet") yield return ("scale", "Scale", "autoscaling", update);

@@ -82,6 +82,16 @@ internal static class ManagedFields
                 });
                 yield return new("kube-apiserver", apiVersion, "status", (w, _) => Set(w, "f:status", "f:acceptedNames", "f:conditions"));
                 break;
+            case "HorizontalPodAutoscaler":
+                // kubectl autoscale and the HPA controller of a fleet that still serves v1 both wrote autoscaling/v1.
+                yield return new("kubectl-autoscale", "autoscaling/v1", null, (w, _) =>
+                    Set(w, "f:spec", "f:maxReplicas", "f:minReplicas", "f:scaleTargetRef", "f:targetCPUUtilizationPercentage"));
+                yield return new("kube-controller-manager", "autoscaling/v1", "status", (w, _) =>
+                {
+                    w.WriteStartObject("f:metadata"); Set(w, "f:annotations", "f:autoscaling.alpha.kubernetes.io/conditions", "f:autoscaling.alpha.kubernetes.io/current-metrics"); w.WriteEndObject();
+                    Set(w, "f:status", "f:currentCPUUtilizationPercentage", "f:currentReplicas", "f:desiredReplicas");
+                });
+                break;
             default:
                 yield return new("kubectl-client-side-apply", apiVersion, null, (w, s) =>
                 {

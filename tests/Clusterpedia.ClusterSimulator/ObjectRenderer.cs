@@ -60,8 +60,8 @@ public static class ObjectRenderer
             foreach (var (k, v) in annotations) w.WriteString(k, v);
             w.WriteEndObject();
         }
-        // An event's Owner is its involved object, not an owner reference.
-        if (spec.Owner is { } owner && spec.Resource.Kind != "Event")
+        // An event's Owner is its involved object and an HPA's its scale target: neither is an owner reference.
+        if (spec.Owner is { } owner && spec.Resource.Kind is not ("Event" or "HorizontalPodAutoscaler"))
         {
             w.WriteStartArray("ownerReferences");
             w.WriteStartObject();
@@ -88,6 +88,8 @@ public static class ObjectRenderer
             yield return ("deployment.kubernetes.io/revision", "1");
         }
         if (KubectlApplied(spec)) yield return ("kubectl.kubernetes.io/last-applied-configuration", LastApplied(spec));
+        if (spec.Resource == SimulatedResource.HorizontalPodAutoscalersV1)
+            foreach (var annotation in HorizontalPodAutoscalerRenderer.V1Annotations(spec)) yield return annotation;
     }
 
     /// <summary>What <c>kubectl apply</c> sent: the object without status and server-set metadata, then a newline.</summary>
@@ -126,6 +128,7 @@ public static class ObjectRenderer
                 break;
             case "CustomResourceDefinition": WriteCrd(w, spec, withStatus); break;
             case "Event": WriteEvent(w, spec); break;
+            case "HorizontalPodAutoscaler": HorizontalPodAutoscalerRenderer.WriteBody(w, spec, withStatus); break;
             case "Namespace":
                 w.WriteStartObject("spec"); w.WriteStartArray("finalizers"); w.WriteStringValue("kubernetes"); w.WriteEndArray(); w.WriteEndObject();
                 if (withStatus) { w.WriteStartObject("status"); w.WriteString("phase", "Active"); w.WriteEndObject(); }

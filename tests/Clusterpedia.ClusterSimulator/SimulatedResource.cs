@@ -34,12 +34,32 @@ public sealed record SimulatedResource(string Group, string Version, string Reso
     /// <summary>Secrets clients write, e.g. the credentials a PediaCluster's authenticationFrom names in the host cluster.</summary>
     public static readonly SimulatedResource Secrets = new("", "v1", "secrets", "Secret", true, []);
 
+    /// <summary>
+    /// HorizontalPodAutoscalers in autoscaling/v2 and autoscaling/v1: one object seen in both versions, converted as kube
+    /// converts it. Which versions a cluster serves, and which it prefers, is <see cref="SimulatorOptions.AutoscalingVersions"/>.
+    /// </summary>
+    public static readonly SimulatedResource HorizontalPodAutoscalersV2 = new("autoscaling", "v2", "horizontalpodautoscalers", "HorizontalPodAutoscaler", true, ["hpa"]);
+
+    /// <inheritdoc cref="HorizontalPodAutoscalersV2"/>
+    public static readonly SimulatedResource HorizontalPodAutoscalersV1 = new("autoscaling", "v1", "horizontalpodautoscalers", "HorizontalPodAutoscaler", true, ["hpa"]);
+
     public static IReadOnlyList<SimulatedResource> All { get; } =
     [
         Pods, Events, Namespaces, Deployments, ReplicaSets, CustomResourceDefinitions, CronTabs, PediaClusters, ClusterSyncResources, Leases, Secrets,
+        HorizontalPodAutoscalersV2, HorizontalPodAutoscalersV1,
     ];
 
     /// <summary>Resources clients may create, replace and delete; the rest are generated and read-only.</summary>
     public static IReadOnlyList<SimulatedResource> Writable { get; } = [PediaClusters, ClusterSyncResources, Leases, Secrets];
 
+    /// <summary>This resource in every version the simulator knows (itself alone for most): a write to one is seen in all.</summary>
+    public IReadOnlyList<SimulatedResource> Versions => All.Where(r => r.Group == Group && r.Resource == Resource).ToArray();
+
+    /// <summary>The HorizontalPodAutoscalers resource in an autoscaling version, v1 or v2.</summary>
+    public static SimulatedResource HorizontalPodAutoscalersIn(string version) => version switch
+    {
+        "v1" => HorizontalPodAutoscalersV1,
+        "v2" => HorizontalPodAutoscalersV2,
+        _ => throw new ArgumentException($"the simulator serves autoscaling v1 and v2, not {version}", nameof(version)),
+    };
 }

@@ -70,19 +70,28 @@ public sealed partial class SimulatedStore
     {
         lock (_gate)
         {
-            if (!_objects[resource].Remove(key, out var stored)) return false;
+            if (!_objects[resource].ContainsKey(key)) return false;
             var rv = ++_rv;
-            Publish(new HistoryEvent(rv, "DELETED", stored.Spec, ObjectRenderer.Render(stored.Spec, rv)));
+            foreach (var version in resource.Versions)
+            {
+                if (!_objects[version].Remove(key, out var stored)) continue;
+                Publish(new HistoryEvent(rv, "DELETED", stored.Spec, ObjectRenderer.Render(stored.Spec, rv)));
+            }
             return true;
         }
     }
 
+    /// <summary>Writes the object in every version of its resource, as kube's conversion shows one stored object in each.</summary>
     private void Put(ObjectSpec spec, string type)
     {
         var rv = ++_rv;
-        var json = ObjectRenderer.Render(spec, rv);
-        _objects[spec.Resource][spec.Key] = new StoredObject(spec, rv, json);
-        Publish(new HistoryEvent(rv, type, spec, json));
+        foreach (var version in spec.Resource.Versions)
+        {
+            var view = spec with { Resource = version };
+            var json = ObjectRenderer.Render(view, rv);
+            _objects[version][spec.Key] = new StoredObject(view, rv, json);
+            Publish(new HistoryEvent(rv, type, view, json));
+        }
     }
 
     private void Publish(HistoryEvent e)

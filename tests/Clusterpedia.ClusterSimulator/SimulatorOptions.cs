@@ -20,6 +20,15 @@ public sealed record SimulatorOptions
     public string? ClientCertificateThumbprint { get; init; }
     public int Seed { get; init; } = 42;
 
+    /// <summary>HorizontalPodAutoscalers, each scaling one of the deployments in turn (none by default).</summary>
+    public int HorizontalPodAutoscalers { get; init; }
+
+    /// <summary>
+    /// The autoscaling versions served, preferred first: <c>["v2", "v1"]</c> as kube 1.23+, <c>["v1", "v2"]</c> for an older
+    /// cluster preferring v1, <c>["v1"]</c> for one that serves only v1. Each shows the same HPAs.
+    /// </summary>
+    public IReadOnlyList<string> AutoscalingVersions { get; init; } = ["v2", "v1"];
+
     /// <summary>How a watch from a compacted resourceVersion is refused; both are what kube-apiservers do.</summary>
     public ExpiredWatchAnswer ExpiredWatch { get; init; } = ExpiredWatchAnswer.ErrorEvent;
 

@@ -11,7 +11,7 @@ public sealed partial class ObjectFidelityTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _cluster = await ClusterSimulator.StartAsync();
+        _cluster = await ClusterSimulator.StartAsync(new SimulatorOptions { HorizontalPodAutoscalers = 2 });
         _http = new RawHttp(_cluster);
     }
 
@@ -31,6 +31,7 @@ public sealed partial class ObjectFidelityTests : IAsyncLifetime
     [
         "/api/v1/pods", "/api/v1/events", "/api/v1/namespaces", "/apis/apps/v1/deployments", "/apis/apps/v1/replicasets",
         "/apis/apiextensions.k8s.io/v1/customresourcedefinitions", "/apis/stable.example.com/v1/crontabs",
+        "/apis/autoscaling/v2/horizontalpodautoscalers", "/apis/autoscaling/v1/horizontalpodautoscalers",
     ];
 
     private async Task<List<JsonObject>> ItemsAsync(string url) =>
