@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
@@ -35,7 +36,14 @@ public sealed class ClusterSimulator : IAsyncDisposable
     public SimulatedStore Store { get; }
     public X509Certificate2 Certificate { get; }
     public int Port { get; private set; }
-    public Uri Url => new($"https://127.0.0.1:{Port}");
+    public Uri Url => new($"{(Options.PlainHttp ? "http" : "https")}://127.0.0.1:{Port}");
+
+    /// <summary>Every distinct Authorization header requests carried, <c>""</c> for none: what credentials clients really sent.</summary>
+    public IReadOnlyCollection<string> AuthorizationHeaders => _authorizationHeaders.Keys.ToArray();
+
+    private readonly ConcurrentDictionary<string, bool> _authorizationHeaders = new();
+
+    internal void RecordAuthorization(string header) => _authorizationHeaders.TryAdd(header, true);
 
     /// <summary>When true every connection is dropped without an answer, and open watches break.</summary>
     public bool Unreachable
@@ -102,13 +110,17 @@ public sealed class ClusterSimulator : IAsyncDisposable
         var certificate = SelfSignedCertificate.Create(options.Name);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port, l => l.UseHttps(new HttpsConnectionAdapterOptions
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port, l =>
         {
-            ServerCertificate = certificate,
-            // Asked for, never required: the API decides whether a token or a certificate authenticated the request.
-            ClientCertificateMode = ClientCertificateMode.AllowCertificate,
-            ClientCertificateValidation = (_, _, _) => true,
-        })));
+            if (options.PlainHttp) return;
+            l.UseHttps(new HttpsConnectionAdapterOptions
+            {
+                ServerCertificate = certificate,
+                // Asked for, never required: the API decides whether a token or a certificate authenticated the request.
+                ClientCertificateMode = ClientCertificateMode.AllowCertificate,
+                ClientCertificateValidation = (_, _, _) => true,
+            });
+        }));
         var app = builder.Build();
         var random = new Random(options.Seed);
         var simulator = new ClusterSimulator(options, app, certificate, random);
@@ -163,6 +175,32 @@ public sealed class ClusterSimulator : IAsyncDisposable
             user: {Options.Name}-user
         current-context: {Options.Name}
         """;
+
+    /// <summary>
+    /// A kubeconfig for this cluster whose user has no credentials (<c>user: {}</c>), trusting the simulator's
+    /// certificate through <c>certificate-authority-data</c> (none over plain HTTP).
+    /// </summary>
+    public string KubeconfigWithoutCredentials()
+    {
+        var ca = Options.PlainHttp ? "" : $"\n    certificate-authority-data: {Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Certificate.ExportCertificatePem()))}";
+        return $$"""
+            apiVersion: v1
+            kind: Config
+            clusters:
+            - name: {{Options.Name}}
+              cluster:
+                server: {{Url.ToString().TrimEnd('/')}}{{ca}}
+            users:
+            - name: {{Options.Name}}-anonymous
+              user: {}
+            contexts:
+            - name: {{Options.Name}}
+              context:
+                cluster: {{Options.Name}}
+                user: {{Options.Name}}-anonymous
+            current-context: {{Options.Name}}
+            """;
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -26,6 +26,7 @@ internal sealed partial class SimulatorApi(ClusterSimulator cluster)
             ctx.Abort();
             return;
         }
+        cluster.RecordAuthorization(ctx.Request.Headers.Authorization.ToString());
         var byCertificate = cluster.Options.ClientCertificateThumbprint is { } thumbprint
             && string.Equals(ctx.Connection.ClientCertificate?.Thumbprint, thumbprint, StringComparison.OrdinalIgnoreCase);
         if (!byCertificate && cluster.Options.RequiredToken is { } token && ctx.Request.Headers.Authorization.ToString() != $"Bearer {token}")

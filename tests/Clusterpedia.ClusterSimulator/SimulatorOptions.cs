@@ -14,8 +14,10 @@ public sealed record SimulatorOptions
     /// <summary>How often an idle watch that asked for bookmarks gets one.</summary>
     public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromSeconds(2);
     public int HistoryLimit { get; init; } = 100_000;
-    /// <summary>When set, requests must carry <c>Authorization: Bearer &lt;token&gt;</c>.</summary>
+    /// <summary>When set, requests must carry <c>Authorization: Bearer &lt;token&gt;</c>; null: no credentials needed.</summary>
     public string? RequiredToken { get; init; }
+    /// <summary>Serve plain HTTP instead of HTTPS, as an API server's insecure port or a local authenticating proxy does.</summary>
+    public bool PlainHttp { get; init; }
     /// <summary>When set, a client certificate with this SHA-1 thumbprint also authenticates (instead of the token).</summary>
     public string? ClientCertificateThumbprint { get; init; }
     public int Seed { get; init; } = 42;
