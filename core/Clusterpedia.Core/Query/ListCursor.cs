@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Globalization;
 using System.Text.Json;
 
 namespace Clusterpedia.Query;
@@ -50,11 +51,19 @@ public sealed record ListCursor(
         return Base64Url.EncodeToString(buffer.WrittenSpan);
     }
 
-    /// <summary>Decodes a token made by <see cref="Encode"/>.</summary>
+    /// <summary>
+    /// Decodes a token made by <see cref="Encode"/>, checking every part: the version, the sort fields, one value per
+    /// field of the type that field needs (a timestamp for <c>created_at</c>, digits for <c>resource_version</c>, text
+    /// for the key fields) and three key strings, none holding U+0000. A storage layer can bind what it gets unchecked.
+    /// </summary>
+    /// <remarks>
+    /// Tokens are validated, not signed: a forged token that passes can only name a position in the sort order, which
+    /// the client could reach with filters of its own, and an HMAC would need one secret shared (and rotated) by every
+    /// apiserver replica behind a Service.
+    /// </remarks>
     /// <exception cref="ListOptionsException">With parameter <c>continue</c> when the token is not one of ours.</exception>
     public static ListCursor Decode(string token)
     {
-        const string parameter = "continue";
         byte[] bytes;
         try
         {
@@ -62,7 +71,7 @@ public sealed record ListCursor(
         }
         catch (FormatException)
         {
-            throw new ListOptionsException(parameter, "continue token is neither an offset nor a cursor issued by this server");
+            throw new ListOptionsException(Parameter, "continue token is neither an offset nor a cursor issued by this server");
         }
 
         try
@@ -70,30 +79,50 @@ public sealed record ListCursor(
             using var doc = JsonDocument.Parse(bytes);
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object
-                || !root.TryGetProperty("v", out var v) || v.GetInt32() != FormatVersion
-                || !root.TryGetProperty("o", out var o) || !root.TryGetProperty("s", out var s)
-                || !root.TryGetProperty("k", out var k) || k.GetArrayLength() != 3)
-                throw new ListOptionsException(parameter, "continue token is malformed");
+                || !root.TryGetProperty("v", out var v) || v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out var version) || version != FormatVersion
+                || !root.TryGetProperty("o", out var o) || o.ValueKind != JsonValueKind.Array
+                || !root.TryGetProperty("s", out var s) || s.ValueKind != JsonValueKind.Array
+                || !root.TryGetProperty("k", out var k) || k.ValueKind != JsonValueKind.Array || k.GetArrayLength() != 3)
+                throw Malformed();
 
             var orderBy = o.EnumerateArray().Select(e => ParseOrder(Text(e))).ToArray();
-            var values = s.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.Null ? null : e.GetString()).ToArray();
-            if (values.Length != orderBy.Length) throw new ListOptionsException(parameter, "continue token is malformed");
+            var values = s.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.Null ? null : Text(e)).ToArray();
+            if (values.Length != orderBy.Length || orderBy.DistinctBy(ob => ob.Field).Count() != orderBy.Length) throw Malformed();
+            for (var i = 0; i < values.Length; i++)
+                if (!IsValueOf(orderBy[i].Field, values[i])) throw Malformed();
             return new ListCursor(orderBy, values, Text(k[0]), Text(k[1]), Text(k[2]));
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
-            throw new ListOptionsException(parameter, "continue token is malformed");
+            throw Malformed();
         }
     }
 
-    // A null where text belongs is a forged token, not a server error.
-    private static string Text(JsonElement e) => e.GetString() ?? throw new FormatException();
+    private const string Parameter = "continue";
+
+    private static ListOptionsException Malformed() => new(Parameter, "continue token is malformed");
+
+    // A null, a number or a NUL where text belongs is a forged token, not a server error.
+    private static string Text(JsonElement e) =>
+        e.ValueKind == JsonValueKind.String && e.GetString() is { } text && !text.Contains('\0') ? text : throw new FormatException();
+
+    // The widest resourceVersion a storage layer compares as a number (MySQL's DECIMAL(30,0)).
+    private const int MaxResourceVersionDigits = 30;
+
+    private static bool IsValueOf(string field, string? value) => field switch
+    {
+        "cluster" or "namespace" or "name" => value is not null,
+        // Items without a creation time or resourceVersion carry null (memory storage: "" for no resourceVersion).
+        "created_at" => value is null || DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _),
+        "resource_version" => value is null || (value.Length <= MaxResourceVersionDigits && !value.AsSpan().ContainsAnyExceptInRange('0', '9')),
+        _ => false,
+    };
 
     /// <summary>Checks that the cursor was issued for the same sort order as the request.</summary>
     public void EnsureMatches(IReadOnlyList<OrderBy> orderBy)
     {
         if (!OrderBy.SequenceEqual(orderBy))
-            throw new ListOptionsException("continue", "continue token was issued for a different orderby");
+            throw new ListOptionsException(Parameter, "continue token was issued for a different orderby");
     }
 
     private static OrderBy ParseOrder(string text) =>

@@ -28,6 +28,8 @@ public static class ListOptionsParser
 
         string? First(string key) =>
             urlQuery.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v[0]) ? v[0] : null;
+        // Times are parsed as given, blanks included: upstream answers `since=%20` with 400, not with no filter.
+        string? Given(string key) => urlQuery.TryGetValue(key, out var v) && v[0].Length > 0 ? v[0] : null;
         T? Scalar<T>(string key, Func<string, string, T> parse) where T : struct =>
             First(key) is { } v ? parse(v.Trim(), key) : null;
 
@@ -35,14 +37,14 @@ public static class ListOptionsParser
         {
             Clusters = QueryValues.SplitList(First(QueryParameters.Clusters)),
             Namespaces = QueryValues.SplitList(First(QueryParameters.Namespaces)),
-            Names = QueryValues.SplitList(First(QueryParameters.Names)),
+            Names = QueryValues.SplitNames(First(QueryParameters.Names)),
             OrderBy = First(QueryParameters.OrderBy) is { } orderBy ? OrderByParser.ParseUrl(orderBy) : [],
             OwnerUid = First(QueryParameters.OwnerUid),
             OwnerName = First(QueryParameters.OwnerName),
             OwnerGroupResource = Scalar(QueryParameters.OwnerGroupResource, QueryValues.ParseGroupResource),
-            OwnerSeniority = Scalar<int>(QueryParameters.OwnerSeniority, QueryValues.ParseNonNegativeInt) ?? 0,
-            Since = Scalar(QueryParameters.Since, SearchTime.Parse),
-            Before = Scalar(QueryParameters.Before, SearchTime.Parse),
+            OwnerSeniority = Scalar<int>(QueryParameters.OwnerSeniority, QueryValues.ParseOwnerSeniority) ?? 0,
+            Since = Given(QueryParameters.Since) is { } since ? SearchTime.Parse(since, QueryParameters.Since) : null,
+            Before = Given(QueryParameters.Before) is { } before ? SearchTime.Parse(before, QueryParameters.Before) : null,
             WithContinue = Scalar<bool>(QueryParameters.WithContinue, QueryValues.ParseBool),
             WithRemainingCount = Scalar<bool>(QueryParameters.WithRemainingCount, QueryValues.ParseBool),
             OnlyMetadata = Scalar<bool>(QueryParameters.OnlyMetadata, QueryValues.ParseBool) ?? false,
@@ -62,8 +64,8 @@ public static class ListOptionsParser
         string beforeParameter = QueryParameters.Before, sinceParameter = QueryParameters.Since;
         options = SearchLabelMerger.Merge(options, selector, ref beforeParameter, ref sinceParameter);
 
-        if (options.Since is { } since && options.Before is { } before && before < since)
-            throw new ListOptionsException(beforeParameter, $"before ({before:O}) must not be earlier than since ({since:O}, from {sinceParameter})");
+        if (options.Since is { } from && options.Before is { } to && to < from)
+            throw new ListOptionsException(beforeParameter, $"before ({to:O}) must not be earlier than since ({from:O}, from {sinceParameter})");
         options.Continue?.Cursor?.EnsureMatches(options.OrderBy);
         return options;
     }

@@ -12,6 +12,25 @@ public static class QueryValues
     public static IReadOnlyList<string> SplitList(string? value) =>
         string.IsNullOrWhiteSpace(value) ? [] : value.Trim().Split(',').Where(s => s.Length > 0).ToArray();
 
+    /// <summary>
+    /// <c>names</c> as upstream filters it: a value made only of empty items (<c>names=,</c>) matches no object, so it
+    /// becomes the one name no object has.
+    /// </summary>
+    public static IReadOnlyList<string> SplitNames(string? value) =>
+        SplitList(value) is { Count: 0 } && !string.IsNullOrWhiteSpace(value) ? [""] : SplitList(value);
+
+    /// <summary>
+    /// The deepest owner search served: each level is one more nested sub-select, so an unbounded value is a denial of
+    /// service (800 levels cost PostgreSQL seconds, 1,100 exhaust its memory). Upstream's own examples stop at 2.
+    /// </summary>
+    public const int MaxOwnerSeniority = 10;
+
+    public static int ParseOwnerSeniority(string value, string parameter)
+    {
+        var n = ParseNonNegativeInt(value, parameter);
+        return n <= MaxOwnerSeniority ? n : throw new ListOptionsException(parameter, $"'{value}' is more than the maximum of {MaxOwnerSeniority}");
+    }
+
     /// <summary>Go's <c>strconv.ParseBool</c>: 1, t, T, TRUE, true, True, 0, f, F, FALSE, false, False.</summary>
     public static bool ParseBool(string value, string parameter) => value switch
     {

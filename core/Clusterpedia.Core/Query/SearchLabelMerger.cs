@@ -53,7 +53,7 @@ internal static class SearchLabelMerger
                     o = o with { OwnerGroupResource = o.OwnerGroupResource ?? gr };
                     break;
                 case SearchLabels.OwnerSeniority:
-                    var seniority = QueryValues.ParseNonNegativeInt(Single(r), key);
+                    var seniority = QueryValues.ParseOwnerSeniority(Single(r), key);
                     if (o.OwnerSeniority == 0) o = o with { OwnerSeniority = seniority };
                     break;
                 case SearchLabels.Since:
