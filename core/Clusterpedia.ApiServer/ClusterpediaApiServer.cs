@@ -78,15 +78,15 @@ public sealed class ClusterpediaApiServer
     private async Task FailAsync(HttpContext context, Exception e, Negotiated negotiated)
     {
         var error = ErrorMapping.ToApiException(e);
-        if (error is null || error.Code >= 500)
-            _logger.LogError(e, "{Method} {Path} failed", context.Request.Method, context.Request.Path);
+        if (error.Code >= 500)
+            _logger.LogError(error.InnerException ?? e, "{Method} {Path} failed with {Code}, correlation id {CorrelationId}",
+                context.Request.Method, context.Request.Path, error.Code, ErrorMapping.CorrelationIdOf(error));
         if (context.Response.HasStarted)
         {
             // Part of a streamed list is already out; ending the connection is the only honest signal left.
             context.Abort();
             return;
         }
-        error ??= ApiException.Internal("an unexpected error happened; see the server log");
         await StatusWriter.WriteAsync(context, error, negotiated.Format == OutputFormat.Yaml ? OutputFormat.Yaml : OutputFormat.Json).ConfigureAwait(false);
     }
 }

@@ -6,7 +6,8 @@ namespace Clusterpedia.ApiServer.Http;
 /// A request failure answered with a Kubernetes <c>Status</c>. Messages and reasons are spelled as
 /// k8s.io/apimachinery's <c>errors</c> package spells them, because clients and users match on them.
 /// </summary>
-public sealed class ApiException(int code, string reason, string message, StatusDetails? details = null) : Exception(message)
+public sealed class ApiException(int code, string reason, string message, StatusDetails? details = null, Exception? cause = null)
+    : Exception(message, cause)
 {
     public int Code { get; } = code;
     public string Reason { get; } = reason;
@@ -34,7 +35,29 @@ public sealed class ApiException(int code, string reason, string message, Status
     public static ApiException NotAcceptable(string message) => new(406, "NotAcceptable", message);
 
     public static ApiException Internal(string message) => new(500, "InternalError", $"Internal error occurred: {message}");
+
+    public const string StorageUnavailableMessage = "storage is unavailable";
+
+    /// <summary>How long a client should wait before retrying a 503 or 504 (the <c>Retry-After</c> header and <c>details.retryAfterSeconds</c>).</summary>
+    public const int RetryAfterSeconds = 5;
+
+    /// <summary>The storage cannot be reached; what failed is in the server log under <paramref name="correlationId"/>.</summary>
+    public static ApiException StorageUnavailable(string correlationId, Exception cause) =>
+        new(503, "ServiceUnavailable", StorageUnavailableMessage, new StatusDetails(RetryAfterSeconds: RetryAfterSeconds, CorrelationId: correlationId), cause);
+
+    public static ApiException StorageTimeout(string correlationId, Exception cause) =>
+        new(504, "Timeout", "the storage did not answer within its statement timeout; narrow the search or retry",
+            new StatusDetails(RetryAfterSeconds: RetryAfterSeconds, CorrelationId: correlationId), cause);
+
+    /// <summary>An unexpected failure: no database text, only the id under which the server log has the details.</summary>
+    public static ApiException Unexpected(string correlationId, Exception cause) =>
+        new(500, "InternalError", $"Internal error occurred: see the server log, correlation id {correlationId}",
+            new StatusDetails(CorrelationId: correlationId), cause);
 }
 
-/// <summary>The <c>details</c> of a Status: which object or resource the failure is about.</summary>
-public sealed record StatusDetails(string? Name = null, string? Group = null, string? Kind = null);
+/// <summary>
+/// The <c>details</c> of a Status: which object or resource the failure is about, when to retry, and the correlation id
+/// of a server-side failure (a <c>causes</c> entry with reason <c>CorrelationID</c>).
+/// </summary>
+public sealed record StatusDetails(string? Name = null, string? Group = null, string? Kind = null,
+    int? RetryAfterSeconds = null, string? CorrelationId = null);

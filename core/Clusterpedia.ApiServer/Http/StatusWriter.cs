@@ -6,8 +6,12 @@ namespace Clusterpedia.ApiServer.Http;
 /// <summary>Writes a failure as a Kubernetes <c>Status</c> object.</summary>
 public static class StatusWriter
 {
-    public static Task WriteAsync(HttpContext context, ApiException error, OutputFormat format) =>
-        JsonResponse.WriteAsync(context, error.Code, format, w => Write(w, error));
+    public static Task WriteAsync(HttpContext context, ApiException error, OutputFormat format)
+    {
+        if (error.Details?.RetryAfterSeconds is { } seconds)
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return JsonResponse.WriteAsync(context, error.Code, format, w => Write(w, error));
+    }
 
     public static void Write(Utf8JsonWriter w, ApiException error)
     {
@@ -25,6 +29,16 @@ public static class StatusWriter
             if (d.Name is not null) w.WriteString("name", d.Name);
             if (!string.IsNullOrEmpty(d.Group)) w.WriteString("group", d.Group);
             if (d.Kind is not null) w.WriteString("kind", d.Kind);
+            if (d.CorrelationId is not null)
+            {
+                w.WriteStartArray("causes");
+                w.WriteStartObject();
+                w.WriteString("reason", "CorrelationID");
+                w.WriteString("message", d.CorrelationId);
+                w.WriteEndObject();
+                w.WriteEndArray();
+            }
+            if (d.RetryAfterSeconds is { } retry) w.WriteNumber("retryAfterSeconds", retry);
             w.WriteEndObject();
         }
         w.WriteNumber("code", error.Code);

@@ -27,7 +27,7 @@ internal sealed class GetHandler(IStorageFactory storage, TimeProvider time)
         }
         catch (StorageException e)
         {
-            throw ErrorMapping.ToApiException(e, request.GroupResource, name)!;
+            throw ErrorMapping.ToApiException(e, request.GroupResource, name);
         }
 
         var context = request.Context;

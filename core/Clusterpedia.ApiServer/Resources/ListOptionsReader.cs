@@ -18,7 +18,11 @@ internal static class ListOptionsReader
         return ListOptionsParser.ApplyScope(options, cluster, @namespace);
     }
 
-    /// <summary>True for <c>watch=true</c> and <c>watch=1</c>, as Kubernetes accepts.</summary>
+    /// <summary>
+    /// apimachinery's <c>Convert_Slice_string_To_bool</c>: only an absent parameter, <c>0</c> or <c>false</c> (any case)
+    /// is false; every other value, <c>watch=</c> and <c>watch=abc</c> included, is true.
+    /// </summary>
     public static bool IsWatch(HttpRequest request) =>
-        request.Query.TryGetValue("watch", out var v) && v.Count > 0 && v[0] is "true" or "1" or "True";
+        request.Query.TryGetValue("watch", out var v) && v.Count > 0
+        && !(v[0] == "0" || string.Equals(v[0], "false", StringComparison.OrdinalIgnoreCase));
 }

@@ -61,8 +61,9 @@ internal sealed class WatchHandler(IStorageFactory storage, TimeProvider time, C
                 catch (StorageException e)
                 {
                     // Expired (410) and every other storage failure end the watch with an ERROR event, as Kubernetes does.
-                    var status = ErrorMapping.ToApiException(e, request.GroupResource)!;
-                    if (status.Code >= 500) logger.LogWarning(e, "watch of {Resource} failed", request.Resource.Resource);
+                    var status = ErrorMapping.ToApiException(e, request.GroupResource);
+                    if (status.Code >= 500)
+                        logger.LogWarning(e, "watch of {Resource} failed, correlation id {CorrelationId}", request.Resource.Resource, ErrorMapping.CorrelationIdOf(status));
                     evt = new WatchEvent(WatchEventType.Error, StatusWriter.ToJson(status));
                 }
 

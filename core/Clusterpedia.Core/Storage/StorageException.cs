@@ -15,6 +15,8 @@ public enum StorageErrorKind
     Invalid,
     /// <summary>A transient failure (connection lost, timeout, lock wait, read-only, shutdown): the synchro retries it.</summary>
     Recoverable,
+    /// <summary>The statement ran past the storage's statement timeout and was cancelled in the database (504); the synchro retries it.</summary>
+    Timeout,
     /// <summary>Anything else: the synchro counts and logs it, the API answers 500.</summary>
     Fatal,
 }
@@ -30,7 +32,7 @@ public sealed class StorageException : Exception
     public StorageErrorKind Kind { get; }
 
     /// <summary>True when retrying the same call may succeed.</summary>
-    public bool IsRecoverable => Kind == StorageErrorKind.Recoverable;
+    public bool IsRecoverable => Kind is StorageErrorKind.Recoverable or StorageErrorKind.Timeout;
 
     public static StorageException NotFound(string message) => new(StorageErrorKind.NotFound, message);
     public static StorageException AlreadyExists(string message) => new(StorageErrorKind.AlreadyExists, message);
@@ -38,5 +40,6 @@ public sealed class StorageException : Exception
     public static StorageException NotSupported(string message) => new(StorageErrorKind.NotSupported, message);
     public static StorageException Invalid(string message) => new(StorageErrorKind.Invalid, message);
     public static StorageException Recoverable(string message, Exception? inner = null) => new(StorageErrorKind.Recoverable, message, inner);
+    public static StorageException Timeout(string message, Exception? inner = null) => new(StorageErrorKind.Timeout, message, inner);
     public static StorageException Fatal(string message, Exception? inner = null) => new(StorageErrorKind.Fatal, message, inner);
 }

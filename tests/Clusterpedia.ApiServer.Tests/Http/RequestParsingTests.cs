@@ -70,12 +70,25 @@ public sealed class RequestParsingTests
     [InlineData(StorageErrorKind.Expired, 410, "Expired", "boom")]
     [InlineData(StorageErrorKind.NotSupported, 405, "MethodNotAllowed", "boom")]
     [InlineData(StorageErrorKind.Invalid, 400, "BadRequest", "boom")]
-    [InlineData(StorageErrorKind.Recoverable, 500, "InternalError", "Internal error occurred: boom")]
-    [InlineData(StorageErrorKind.Fatal, 500, "InternalError", "Internal error occurred: boom")]
+    [InlineData(StorageErrorKind.Recoverable, 503, "ServiceUnavailable", "storage is unavailable")]
     public void Storage_errors_map_to_status_codes_in_one_place(StorageErrorKind kind, int code, string reason, string message)
     {
-        var e = ErrorMapping.ToApiException(new StorageException(kind, "boom"), new GroupResource("", "pods"), "web")!;
+        var e = ErrorMapping.ToApiException(new StorageException(kind, "boom"), new GroupResource("", "pods"), "web");
         Assert.Equal((code, reason, message), (e.Code, e.Reason, e.Message));
+    }
+
+    [Theory]
+    [InlineData(StorageErrorKind.Recoverable, 503, "ServiceUnavailable")]
+    [InlineData(StorageErrorKind.Timeout, 504, "Timeout")]
+    [InlineData(StorageErrorKind.Fatal, 500, "InternalError")]
+    public void Server_side_storage_errors_carry_a_correlation_id_and_no_storage_text(StorageErrorKind kind, int code, string reason)
+    {
+        var e = ErrorMapping.ToApiException(new StorageException(kind, "22P02 invalid input syntax at 127.0.0.1:5432"));
+        Assert.Equal((code, reason), (e.Code, e.Reason));
+        Assert.DoesNotContain("22P02", e.Message);
+        Assert.DoesNotContain("127.0.0.1", e.Message);
+        Assert.Matches("^[0-9a-f]{16}$", ErrorMapping.CorrelationIdOf(e));
+        Assert.Equal(code != 500, e.Details!.RetryAfterSeconds is not null);
     }
 
     [Fact]
@@ -83,7 +96,7 @@ public sealed class RequestParsingTests
     {
         var e = ErrorMapping.ToApiException(new ListOptionsException("since", "bad time"))!;
         Assert.Equal((400, "BadRequest", "invalid since: bad time"), (e.Code, e.Reason, e.Message));
-        Assert.Null(ErrorMapping.ToApiException(new InvalidOperationException()));
+        Assert.Equal(500, ErrorMapping.ToApiException(new InvalidOperationException()).Code);
     }
 
     [Fact]

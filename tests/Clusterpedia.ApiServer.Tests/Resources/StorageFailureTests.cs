@@ -19,14 +19,38 @@ public sealed class StorageFailureTests
     }
 
     [Theory]
-    [InlineData(StorageErrorKind.Fatal, 500, "InternalError", "Internal error occurred: database is gone")]
-    [InlineData(StorageErrorKind.Recoverable, 500, "InternalError", "Internal error occurred: database is gone")]
     [InlineData(StorageErrorKind.Invalid, 400, "BadRequest", "database is gone")]
     [InlineData(StorageErrorKind.Expired, 410, "Expired", "database is gone")]
     public async Task List_failures_map_to_status(StorageErrorKind kind, int code, string reason, string message)
     {
         await using var host = await StartAsync(() => new StorageException(kind, "database is gone"));
         await host.Client.AssertStatusAsync($"{Root}/api/v1/pods", code, reason, message);
+    }
+
+    [Theory]
+    [InlineData(StorageErrorKind.Recoverable, 503, "ServiceUnavailable")]
+    [InlineData(StorageErrorKind.Timeout, 504, "Timeout")]
+    [InlineData(StorageErrorKind.Fatal, 500, "InternalError")]
+    public async Task Server_side_failures_hide_the_storage_text_behind_a_correlation_id(StorageErrorKind kind, int code, string reason)
+    {
+        await using var host = await StartAsync(() => new StorageException(kind, "Failed to connect to 127.0.0.1:55433, SQLSTATE 08006"));
+        foreach (var path in (string[])[$"{Root}/api/v1/pods", $"{Root}/clusters/c1/api/v1/namespaces/default/pods/x"])
+        {
+            using var response = await host.Client.GetAsync(path.TrimStart('/'));
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.Equal(code, (int)response.StatusCode);
+            Assert.DoesNotContain("127.0.0.1", text);
+            Assert.DoesNotContain("08006", text);
+            var status = System.Text.Json.Nodes.JsonNode.Parse(text)!;
+            Assert.Equal(reason, (string?)status["reason"]);
+            Assert.Equal("CorrelationID", (string?)status["details"]!["causes"]![0]!["reason"]);
+            if (code == 503) Assert.Equal(ApiServer.Http.ApiException.StorageUnavailableMessage, (string?)status["message"]);
+            if (code != 500)
+            {
+                Assert.Equal("5", response.Headers.GetValues("Retry-After").Single());
+                Assert.Equal(5, (int)status["details"]!["retryAfterSeconds"]!);
+            }
+        }
     }
 
     [Fact]
@@ -60,5 +84,26 @@ public sealed class StorageFailureTests
         Assert.Equal("ERROR", (string?)evt["type"]);
         Assert.Equal(410, (int)evt["object"]!["code"]!);
         Assert.Equal("too old resource version: 1 (5)", (string?)evt["object"]!["message"]);
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("")]
+    [InlineData("yes")]
+    public async Task Any_watch_value_but_0_or_false_is_a_watch(string value)
+    {
+        // As apimachinery converts the parameter; the storage refusing the watch shows which path the request took.
+        await using var host = await StartAsync(() => StorageException.Expired("too old resource version: 1 (5)"));
+        var text = await host.Client.GetStringAsync($"{Root.TrimStart('/')}/api/v1/pods?watch={value}");
+        Assert.Equal("ERROR", (string?)System.Text.Json.Nodes.JsonNode.Parse(text.Trim())!["type"]);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("FALSE")]
+    public async Task Watch_0_or_false_is_a_list(string value)
+    {
+        await using var host = await StartAsync(() => StorageException.Expired("too old resource version: 1 (5)"));
+        await host.Client.AssertStatusAsync($"{Root}/api/v1/pods?watch={value}", 410, "Expired");
     }
 }
