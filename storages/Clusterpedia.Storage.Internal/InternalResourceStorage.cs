@@ -36,7 +36,7 @@ internal sealed class InternalResourceStorage(SqlDialect dialect, ResourceStorag
         try
         {
             await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = q.CreateCommand(connection);
+            await using var command = q.CreateQueryCommand(connection);
             var trace = SqlTrace.Start(dialect.Log);
             try
             {

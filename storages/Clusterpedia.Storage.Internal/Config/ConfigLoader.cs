@@ -118,7 +118,12 @@ public static partial class ConfigLoader
         var connectionString = type == DatabaseType.Postgres
             ? PostgresConnectionString.Build(config, source, maxOpen, lifetime)
             : MySqlConnectionString.Build(config, source, maxOpen, lifetime);
-        return new InternalStorageSettings(type, connectionString, maxIdle, maxOpen, lifetime, pgCodes, mysqlNumbers, source) { Log = log };
+        var statementTimeout = Duration(config.StatementTimeout, "statementTimeout", source) ?? InternalStorageSettings.DefaultStatementTimeout;
+        return new InternalStorageSettings(type, connectionString, maxIdle, maxOpen, lifetime, pgCodes, mysqlNumbers, source)
+        {
+            Log = log,
+            StatementTimeout = statementTimeout,
+        };
     }
 
     private static void ValidateMetricsAndMySql(InternalStorageConfig config, string source)

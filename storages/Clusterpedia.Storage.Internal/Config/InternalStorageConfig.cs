@@ -19,6 +19,8 @@ public sealed class InternalStorageConfig
     public string? SslKeyFile { get; set; }
     public string? SslRootCertFile { get; set; }
     public ConnPoolConfig? ConnPool { get; set; }
+    /// <summary>Not upstream's: the longest a search statement may run (a Go duration); 0 turns the bound off.</summary>
+    public string? StatementTimeout { get; set; }
     public Dictionary<string, string>? Params { get; set; }
     public MySqlConfig? Mysql { get; set; }
     public PostgresConfig? Postgres { get; set; }

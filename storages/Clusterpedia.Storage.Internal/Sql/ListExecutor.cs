@@ -33,7 +33,7 @@ internal static class ListExecutor
         string lastCluster = "", lastNamespace = "", lastName = "", lastRv = "";
         var lastCreated = default(DateTime);
         var lastResource = resource ?? default;
-        await using (var command = select.CreateCommand(connection))
+        await using (var command = select.CreateQueryCommand(connection))
         {
             // The log times the statement and the reading of its rows, not the sink's writes to the client.
             var trace = SqlTrace.Start(d.Log);
@@ -90,7 +90,7 @@ internal static class ListExecutor
             {
                 var count = new SqlText(d).Append($"SELECT COUNT(*) FROM {SqlDialect.Table} WHERE ");
                 Where(count, d, o, typeFilter, resource is not null, keys, cursor, clientSql, owners);
-                await using var command = count.CreateCommand(connection);
+                await using var command = count.CreateQueryCommand(connection);
                 var total = Convert.ToInt64(await command.ExecuteScalarLoggedAsync(d.Log, cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
                 remaining = Math.Max(0, total - offset - written);
             }

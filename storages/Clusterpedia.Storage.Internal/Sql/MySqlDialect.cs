@@ -107,6 +107,11 @@ internal sealed class MySqlDialect(MySqlDataSource dataSource, InternalStorageSe
 
     public override bool IsUniqueViolation(Exception e) => e is MySqlException { Number: 1062 };
 
+    // CommandTimeoutExpired: MySqlConnector's CommandTimeout, after which it has sent KILL QUERY; 3024 is MySQL's
+    // max_execution_time, 1969 MariaDB's max_statement_time.
+    public override bool IsTimeout(Exception e) =>
+        e is MySqlException { ErrorCode: MySqlErrorCode.CommandTimeoutExpired } or MySqlException { Number: 3024 or 1969 };
+
     public override bool IsRecoverable(Exception e) => e switch
     {
         MySqlException me => RecoverableNumbers.Contains(me.Number) || Settings.RecoverableMySqlNumbers.Contains(me.Number) || me.IsTransient

@@ -63,7 +63,8 @@ internal sealed record OrderKey(string Field, bool Descending)
             "created_at" => q.Param(DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var t)
                 ? DateTime.SpecifyKind(t, DateTimeKind.Utc)
                 : throw new ListOptionsException("continue", "continue token is malformed")),
-            "resource_version" => q.Dialect.Numeric(q.Param(value)),
+            // ListCursor.Decode let only digits through; "" is an item without a resourceVersion.
+            "resource_version" => q.Dialect.Numeric(q.Param(value.Length == 0 ? "0" : value)),
             _ => q.Param(value),
         };
     }

@@ -52,7 +52,7 @@ internal sealed class OwnerChain
 
     private static async Task<IReadOnlyList<string>> ReadUidsAsync(SqlDialect d, DbConnection connection, SqlText query, CancellationToken cancellationToken)
     {
-        await using var command = query.CreateCommand(connection);
+        await using var command = query.CreateQueryCommand(connection);
         var trace = SqlTrace.Start(d.Log);
         var uids = new List<string>();
         try

@@ -143,6 +143,15 @@ internal sealed class PostgresDialect(NpgsqlDataSource dataSource, InternalStora
 
     public override bool IsUniqueViolation(Exception e) => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
+    // 57014 query_canceled: a server-side statement_timeout; a TimeoutException inside: Npgsql's CommandTimeout, after
+    // which it has sent PostgreSQL a cancel request.
+    public override bool IsTimeout(Exception e) => e switch
+    {
+        PostgresException pe => pe.SqlState == PostgresErrorCodes.QueryCanceled,
+        NpgsqlException { InnerException: TimeoutException } => true,
+        _ => false,
+    };
+
     public override bool IsRecoverable(Exception e) => e switch
     {
         PostgresException pe => RecoverableCodes.Contains(pe.SqlState) || pe.SqlState.StartsWith("08", StringComparison.Ordinal)

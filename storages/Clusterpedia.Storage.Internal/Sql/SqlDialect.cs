@@ -130,9 +130,13 @@ internal abstract class SqlDialect(DbDataSource dataSource, InternalStorageSetti
     /// </summary>
     public abstract bool IsStatementError(Exception e);
 
-    /// <summary>Maps a database exception to a storage exception: Recoverable or Fatal.</summary>
+    /// <summary>The statement ran past its CommandTimeout (or a server-side execution limit) and was cancelled.</summary>
+    public abstract bool IsTimeout(Exception e);
+
+    /// <summary>Maps a database exception to a storage exception: Timeout, Recoverable or Fatal.</summary>
     public StorageException Classify(Exception e, string what) =>
         e is StorageException se ? se
+        : IsTimeout(e) ? StorageException.Timeout($"Storage<internal>: {what}: the statement ran longer than the statement timeout ({Settings.StatementTimeout.TotalSeconds:0.#}s) and was cancelled", e)
         : IsRecoverable(e) ? StorageException.Recoverable($"Storage<internal>: {what}: {e.Message}", e)
         : StorageException.Fatal($"Storage<internal>: {what}: {e.Message}", e);
 

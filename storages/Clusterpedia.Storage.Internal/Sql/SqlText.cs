@@ -42,6 +42,14 @@ internal sealed class SqlText(SqlDialect dialect)
         return command;
     }
 
+    /// <summary>A command of a search (list, count, owner chain, get), bounded by the storage's statement timeout.</summary>
+    public DbCommand CreateQueryCommand(DbConnection connection)
+    {
+        var command = CreateCommand(connection);
+        command.CommandTimeout = Dialect.Settings.StatementTimeoutSeconds;
+        return command;
+    }
+
     /// <summary>The parameters in placeholder order (<c>@p0</c> first).</summary>
     public IReadOnlyList<DbParameter> Parameters => _parameters;
 }
