@@ -80,14 +80,20 @@ public sealed class HostPediaClusterReader : IPediaClusterStatusSource, IHostedS
         return Task.CompletedTask;
     }
 
+    // The host stops the service, then the container disposes it (once per registration it is exposed under): both
+    // must be safe to repeat, and none may touch the token source after it is disposed (that crash was exit 134).
+    private int _stopped;
+    private int _disposed;
+
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stop.CancelAsync().ConfigureAwait(false);
+        if (Interlocked.Exchange(ref _stopped, 1) == 0) await _stop.CancelAsync().ConfigureAwait(false);
         await _run.ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
         _stop.Dispose();
     }

@@ -204,8 +204,12 @@ public sealed partial class HostPediaClusterSource : IAsyncDisposable
         return complete;
     }
 
+    private int _disposed;
+
+    /// <summary>Idempotent: a container registering this source under two types disposes it twice.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _manager.Changed -= OnManagerChanged;
         await _stop.CancelAsync().ConfigureAwait(false);
         try
