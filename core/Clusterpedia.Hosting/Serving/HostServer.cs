@@ -32,6 +32,7 @@ public static class HostServer
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
+            RequestLimits.Apply(kestrel.Limits);
             var https = new HttpsConnectionAdapterOptions
             {
                 ServerCertificate = certificate.Certificate,
