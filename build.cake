@@ -1,4 +1,4 @@
-// Build entry point: `dotnet tool restore` once, then `dotnet cake --target=<Build|Test|Publish|Images|Pack|Demo>`.
+// Build entry point: `dotnet tool restore` once, then `dotnet cake --target=<Build|Test|Publish|Images|Pack|Demo|Prerequisites>`.
 // Built-in Cake aliases only (no addins).
 //
 //   --storages=memory,internal   storage layers compiled into the hosts (default: hosts/Storages.props' default set)
@@ -8,6 +8,8 @@
 //   --runtime=linux-x64          --configuration=Release (Publish/Images) or Debug (Build/Test)
 //   --aot=false                  Publish a JIT (framework-dependent) build instead of NativeAOT, e.g. for quick tests
 //   --artifacts=<dir>            where Publish and Pack write (default: ./artifacts)
+
+#load "build/prerequisites.cake"
 
 using System.Text.RegularExpressions;
 
@@ -108,8 +110,13 @@ Task("Build")
         DotNetBuild(project.FullPath, new DotNetBuildSettings { Configuration = configurationArgument ?? "Debug" });
 });
 
+Task("Prerequisites")
+    .Description("Checks the Debian packages the tests, the AOT publish and the demo need; as root installs the missing ones with apt-get, otherwise names them and the command.")
+    .Does(() => EnsurePrerequisites(artifacts.Combine("logs")));
+
 Task("Test")
     .Description("Runs every tests/**/*.Tests.csproj and prints the totals.")
+    .IsDependentOn("Prerequisites")
     .Does(() =>
 {
     var results = artifacts.Combine("test-results");
