@@ -217,6 +217,8 @@ public static class ObjectRenderer
         w.WriteStartObject("status");
         w.WriteNumber("observedGeneration", spec.Generation);
         w.WriteNumber("replicas", 3); w.WriteNumber("readyReplicas", 3); w.WriteNumber("availableReplicas", 3);
+        // A rolled-out deployment: every replica runs the current template (kubectl's UP-TO-DATE column).
+        if (spec.Resource.Kind == "Deployment") w.WriteNumber("updatedReplicas", 3);
         w.WriteEndObject();
     }
 
