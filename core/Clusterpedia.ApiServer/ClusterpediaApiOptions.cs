@@ -15,6 +15,12 @@ public sealed class ClusterpediaApiOptions
     /// </summary>
     public bool RemainingItemCountByDefault { get; set; }
 
+    /// <summary>
+    /// The zlib level (1 fastest ... 9 smallest) of responses over 128 KiB to clients that accept gzip; 0 never compresses.
+    /// 1 is kube-apiserver's level.
+    /// </summary>
+    public int GzipLevel { get; set; } = 1;
+
     /// <summary>The version <c>/version</c> reports inside the resources prefix (kubectl asks for it).</summary>
     public string KubernetesVersion { get; set; } = "v1.32.0";
 
@@ -22,6 +28,8 @@ public sealed class ClusterpediaApiOptions
     {
         if (DefaultWatchTimeout is { } t && t <= TimeSpan.Zero)
             throw new ArgumentException($"DefaultWatchTimeout must be positive, got {t}");
+        if (GzipLevel is < 0 or > 9)
+            throw new ArgumentException($"GzipLevel must be between 0 (off) and 9, got {GzipLevel}");
         if (!System.Text.RegularExpressions.Regex.IsMatch(KubernetesVersion, @"^v[0-9]+\.[0-9]+\.[0-9]+"))
             throw new ArgumentException($"KubernetesVersion must look like v1.32.0, got '{KubernetesVersion}'");
     }
