@@ -43,8 +43,9 @@ internal static class MemoryCompactBenchmark
                 output.Add(separator);
                 output.Add((byte)' ');
             }
-            output.AddRange(json[(int)reader.TokenStartIndex..(int)reader.BytesConsumed]);
-            end = (int)reader.BytesConsumed;
+            // A property name's BytesConsumed is past its ':' already.
+            end = reader.TokenType == JsonTokenType.PropertyName ? (int)reader.TokenStartIndex + reader.ValueSpan.Length + 2 : (int)reader.BytesConsumed;
+            output.AddRange(json[(int)reader.TokenStartIndex..end]);
         }
         return output.ToArray();
     }

@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using System.Text.Json;
 
 namespace Clusterpedia.ApiServer.Serialization;
@@ -14,7 +16,9 @@ namespace Clusterpedia.ApiServer.Serialization;
 /// </summary>
 /// <remarks>
 /// Works on 64-byte blocks as simdjson does: masks of quotes, backslashes and whitespace from vector compares, the
-/// escaped bytes from the (rare) backslashes, the inside of strings as the prefix XOR of the unescaped quotes.
+/// escaped bytes from the (rare) backslashes, the inside of strings as the prefix XOR of the unescaped quotes. A block
+/// with many bytes to drop is squeezed 8 bytes at a time with BMI2's PEXT, 2-3 times faster on jsonb than copying the
+/// runs between them (docs/benchmarks.md).
 /// </remarks>
 internal static class CompactJson
 {
@@ -55,10 +59,21 @@ internal static class CompactJson
         var written = 0;
         var dropped = false;
         var start = 0;
+        if (destination.Length < json.Length) throw new ArgumentException("the destination is shorter than the input", nameof(destination));
         for (; start + Block <= json.Length; start += Block)
         {
             var drop = scan.Next(json.Slice(start, Block));
-            if (drop != 0) Emit(json, destination, start, drop, ref copied, ref written, ref dropped);
+            if (drop == 0) continue;
+            if (!Bmi2.X64.IsSupported || BitOperations.PopCount(drop) < 3)
+            {
+                Emit(json, destination, start, drop, ref copied, ref written, ref dropped);
+                continue;
+            }
+            // Many drops (jsonb's every ':' and ','): the run since the last copy in one piece, then this block 8 bytes at a time.
+            dropped = true;
+            json[copied..start].CopyTo(destination[written..]);
+            written = Pack(json.Slice(start, Block), ~drop, destination, written + start - copied);
+            copied = start + Block;
         }
         if (start < json.Length)
         {
@@ -74,6 +89,28 @@ internal static class CompactJson
         return written + json.Length - copied;
     }
 
+    // Each 8 bytes of the block with the dropped ones squeezed out (PEXT) and stored as a whole word, the next word
+    // overwriting what lies past the kept bytes. Unchecked, but in bounds: a full block of the input, and nothing is
+    // written ahead of what has been read, so a word stored at 'written' ends within the input's length.
+    private static int Pack(ReadOnlySpan<byte> block, ulong keep, Span<byte> destination, int written)
+    {
+        ref var source = ref MemoryMarshal.GetReference(block);
+        ref var target = ref MemoryMarshal.GetReference(destination);
+        ref var masks = ref MemoryMarshal.GetArrayDataReference(ByteMasks);
+        for (var i = 0; i < Block; i += 8)
+        {
+            var kept = (int)(keep >> i) & 0xFF;
+            var word = Bmi2.X64.ParallelBitExtract(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref source, i)), Unsafe.Add(ref masks, kept));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, written), word);
+            written += BitOperations.PopCount((uint)kept);
+        }
+        return written;
+    }
+
+    // For each 8-bit mask, the 64-bit mask with 0xFF in the bytes whose bit is set.
+    private static readonly ulong[] ByteMasks = Enumerable.Range(0, 256)
+        .Select(m => Enumerable.Range(0, 8).Aggregate(0UL, (mask, b) => (m >> b & 1) != 0 ? mask | 0xFFUL << (8 * b) : mask)).ToArray();
+
     // Copies the bytes before each dropped byte of this block that are not yet copied.
     private static void Emit(ReadOnlySpan<byte> json, Span<byte> destination, int start, ulong drop,
         ref int copied, ref int written, ref bool dropped)
@@ -83,11 +120,15 @@ internal static class CompactJson
         {
             var at = start + BitOperations.TrailingZeroCount(drop);
             drop &= drop - 1;
-            if (at > copied)
-            {
+            var length = at - copied;
+            // Runs between drops are short (about 15 bytes in jsonb): one 16-byte move is cheaper than a call to copy them.
+            // It may write past the run (later runs overwrite that) but never past the input's length, since nothing is
+            // written ahead of what is read.
+            if (length is > 0 and <= 16 && copied + 16 <= json.Length)
+                Vector128.Create(json.Slice(copied, 16)).CopyTo(destination.Slice(written, 16));
+            else if (length > 0)
                 json[copied..at].CopyTo(destination[written..]);
-                written += at - copied;
-            }
+            written += length;
             copied = at + 1;
         }
     }

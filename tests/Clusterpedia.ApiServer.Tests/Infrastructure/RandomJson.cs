@@ -71,9 +71,11 @@ internal static class RandomJson
                 output.Add(separator);
                 Gap();
             }
-            output.AddRange(json.AsSpan((int)reader.TokenStartIndex, (int)reader.BytesConsumed - (int)reader.TokenStartIndex));
+            // A property name's BytesConsumed is past its ':' already.
+            var start = (int)reader.TokenStartIndex;
+            end = reader.TokenType == JsonTokenType.PropertyName ? start + reader.ValueSpan.Length + 2 : (int)reader.BytesConsumed;
+            output.AddRange(json.AsSpan(start, end - start));
             Gap();
-            end = (int)reader.BytesConsumed;
         }
         return Encoding.UTF8.GetString(output.ToArray());
     }
