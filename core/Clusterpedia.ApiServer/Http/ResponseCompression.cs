@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Http;
 namespace Clusterpedia.ApiServer.Http;
 
 /// <summary>
-/// gzip for responses over 128 KiB when the request accepts it, as kube-apiserver does (its threshold, and by default
-/// its level 1). Negotiated once per request and kept as a request feature, so every writer of a response body finds it.
+/// gzip for responses over 128 KiB when the request accepts it, as kube-apiserver does (its threshold; the level is
+/// <see cref="ClusterpediaApiOptions.GzipLevel"/>). Negotiated once per request and kept as a request feature, so every
+/// writer of a response body finds it.
 /// </summary>
 internal sealed class ResponseCompression
 {
