@@ -7,7 +7,7 @@ namespace Clusterpedia.ApiServer.Http;
 /// <c>x-gzip</c> is gzip, <c>*</c> stands for any coding not named, <c>q=0</c> refuses one. A header that does not
 /// parse is ignored, as if absent: the response goes out uncompressed, never as an error.
 /// </summary>
-public static class AcceptEncoding
+internal static class AcceptEncoding
 {
     /// <summary>True when the client takes gzip and does not prefer an uncompressed response to it.</summary>
     public static bool AllowsGzip(string? header)
