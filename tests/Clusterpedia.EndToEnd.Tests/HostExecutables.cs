@@ -3,7 +3,9 @@ namespace Clusterpedia.EndToEnd.Tests;
 /// <summary>
 /// Builds each host executable once per test run with the storage layers it needs, the way a user selects storages:
 /// <c>dotnet build hosts/&lt;component&gt; -p:ClusterpediaStorages=&lt;storages&gt; -o &lt;temp&gt;</c>. One build at a
-/// time because the hosts share project outputs.
+/// time because the hosts share project outputs. An executable with the <c>internal</c> storage layer named by
+/// <c>CLUSTERPEDIA_APISERVER</c> or <c>CLUSTERPEDIA_CLUSTERSYNCHRO_MANAGER</c> is used instead of a build, and must be
+/// NativeAOT: CI publishes the binaries that ship and tests them.
 /// </summary>
 public sealed class HostExecutables : IDisposable
 {
@@ -22,6 +24,9 @@ public sealed class HostExecutables : IDisposable
         {
             var build = $"{component}-{storages}";
             if (_built.TryGetValue(build, out var existing)) return existing;
+            var variable = VariableOf(component);
+            if (storages == "internal" && Environment.GetEnvironmentVariable(variable) is { Length: > 0 } published)
+                return _built[build] = NativeExecutable.Verify(published, variable);
             var output = Path.Combine(OutputRoot, build);
             var project = Path.Combine(RepositoryPaths.Root, "hosts", component, component + ".csproj");
             var (exitCode, stdout, stderr) = await HostProcess.RunAsync(
@@ -39,6 +44,9 @@ public sealed class HostExecutables : IDisposable
             _gate.Release();
         }
     }
+
+    /// <summary><c>CLUSTERPEDIA_APISERVER</c> for <c>apiserver</c>, and so on.</summary>
+    public static string VariableOf(string component) => "CLUSTERPEDIA_" + component.Replace('-', '_').ToUpperInvariant();
 
     public void Dispose()
     {

@@ -16,6 +16,11 @@ public sealed partial class Kubectl(string kubeconfigPath)
     public static Kubectl ForClusterpedia(string directory, int port) =>
         Write(Path.Combine(directory, "clusterpedia-kubeconfig"), $"https://127.0.0.1:{port}/apis/clusterpedia.io/v1beta1/resources", null);
 
+    /// <summary>The same for one cluster's scope, <c>.../resources/clusters/&lt;cluster&gt;</c>, where <c>get &lt;name&gt;</c> works.</summary>
+    public static Kubectl ForClusterpedia(string directory, int port, string cluster) =>
+        Write(Path.Combine(directory, $"clusterpedia-{cluster}-kubeconfig"),
+            $"https://127.0.0.1:{port}/apis/clusterpedia.io/v1beta1/resources/clusters/{cluster}", null);
+
     /// <summary>A kubeconfig for <paramref name="server"/> whose certificate must verify against <paramref name="certificateAuthorityPath"/>.</summary>
     public static Kubectl ForServer(string kubeconfigPath, string server, string certificateAuthorityPath) =>
         Write(kubeconfigPath, server, certificateAuthorityPath);

@@ -47,13 +47,14 @@ public static class SimulatedClusters
     }
 
     /// <summary>Creates the PediaCluster through the host simulator's Kubernetes API, as kubectl apply would.</summary>
-    public static async Task CreatePediaClusterAsync(ClusterSimulator.ClusterSimulator host, ClusterSimulator.ClusterSimulator member)
+    public static async Task CreatePediaClusterAsync(ClusterSimulator.ClusterSimulator host, ClusterSimulator.ClusterSimulator member,
+        params SimulatedResource[] resources)
     {
         using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true };
         using var client = new HttpClient(handler) { BaseAddress = host.Url, Timeout = TimeSpan.FromSeconds(10) };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/apis/cluster.clusterpedia.io/v1alpha2/pediaclusters")
         {
-            Content = new StringContent(PediaClusterJson(member), Encoding.UTF8, "application/json"),
+            Content = new StringContent(PediaClusterJson(member, resources), Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", host.Options.RequiredToken);
         using var response = await client.SendAsync(request);

@@ -41,7 +41,8 @@ public sealed class ListPage
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.Null) continue;
                 if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException("list items is not an array");
-                while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+                // Every element is kept, objects or not: the synchro reports the ones it cannot store.
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
                     var start = (int)reader.TokenStartIndex;
                     reader.Skip();

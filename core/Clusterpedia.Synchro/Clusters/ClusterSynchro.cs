@@ -29,6 +29,7 @@ public sealed partial class ClusterSynchro : IAsyncDisposable
     private readonly Lock _gate = new();
     private DiscoverySnapshot _discovery;
     private List<ClusterGroupResourcesStatus> _statusTree = [];
+    private Dictionary<GroupVersionResource, SyncNote> _notes = [];
     private (List<ClusterGroupResources> Resources, bool All)? _wanted;
     private Task _monitor = Task.CompletedTask;
     private bool? _lastCheckHealthy;
@@ -114,6 +115,7 @@ public sealed partial class ClusterSynchro : IAsyncDisposable
                     if (_runnerActive) synchro.Start();
                 }
                 _statusTree = negotiated.Status;
+                _notes = negotiated.Resources.Where(r => r.Note is not null).ToDictionary(r => r.StorageResource, r => r.Note!);
             }
             foreach (var r in removed) await r.DisposeAsync().ConfigureAwait(false);
             foreach (var gvr in _storedResources.Where(g => !desired.ContainsKey(g)).ToList())
@@ -158,14 +160,18 @@ public sealed partial class ClusterSynchro : IAsyncDisposable
                     var resource = new ClusterResourceStatus { Name = r.Name, Kind = r.Kind, Namespaced = r.Namespaced };
                     foreach (var c in r.SyncConditions)
                     {
-                        var gvr = new GroupVersionResource(g.Group, c.Version, r.Name);
-                        var condition = new ClusterResourceSyncCondition { Version = c.Version, StorageVersion = c.StorageVersion, LastTransitionTime = c.LastTransitionTime };
+                        var gvr = new GroupVersionResource(g.Group, c.StorageVersion ?? c.Version, r.Name);
+                        var condition = new ClusterResourceSyncCondition
+                        {
+                            Version = c.Version, SyncVersion = c.SyncVersion, StorageVersion = c.StorageVersion, LastTransitionTime = c.LastTransitionTime,
+                        };
                         if (_synchros.TryGetValue(gvr, out var synchro))
                         {
                             var s = synchro.Status;
+                            var note = s.Reason is null && s.Message is null ? _notes.GetValueOrDefault(gvr) : null;
                             condition.Status = s.Status;
-                            condition.Reason = s.Reason;
-                            condition.Message = s.Message;
+                            condition.Reason = note?.Reason ?? s.Reason;
+                            condition.Message = note?.Message ?? s.Message;
                             condition.InitialListPhase = s.InitialListPhase;
                             condition.LastTransitionTime = s.LastTransitionTime;
                         }

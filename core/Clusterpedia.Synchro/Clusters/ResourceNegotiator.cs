@@ -1,5 +1,6 @@
 using Clusterpedia.Kube.Discovery;
 using Clusterpedia.Objects;
+using Clusterpedia.Storage;
 using Clusterpedia.Synchro.Api;
 
 namespace Clusterpedia.Synchro.Clusters;
@@ -66,7 +67,7 @@ public static class ResourceNegotiator
             {
                 if (gates.IgnoreSyncLease && group.Name == "coordination.k8s.io" && plural == "leases") continue;
                 var versions = group.Versions.Where(v => served.Any(r => r.Version == v && r.Resource == plural)).ToList();
-                var chosen = ChooseVersions(group.Name, versions, entry.Versions);
+                var chosen = ChooseVersions(group.Name, plural, versions, entry.Versions);
                 if (chosen.Count == 0) continue;
                 var groupStatus = status.FirstOrDefault(s => s.Group == group.Name);
                 if (groupStatus is null) status.Add(groupStatus = new ClusterGroupResourcesStatus { Group = group.Name });
@@ -80,11 +81,14 @@ public static class ResourceNegotiator
                     if (!seen.Add(gvr)) continue;
                     var d = served.First(r => r.Resource == plural && r.Version == version);
                     var events = entry.EventsInvolvedResources is { } involved && (involved.Contains("*") || involved.Contains(plural, StringComparer.OrdinalIgnoreCase));
-                    result.Add(new NegotiatedResource(gvr, gvr, d.Kind, d.SingularName, d.Namespaced, events));
+                    var note = StorageVersionNote(group.Name, plural, version);
+                    result.Add(new NegotiatedResource(gvr, gvr, d.Kind, d.SingularName, d.Namespaced, events, note));
+                    // As upstream: version is what the member prefers (for a built-in), syncVersion what is really synced when it differs.
+                    var condition = IsBuiltInGroup(group.Name) ? versions[0] : version;
                     resourceStatus.SyncConditions.Add(new ClusterResourceSyncCondition
                     {
-                        Version = version, StorageVersion = version, Status = Resources.SyncStatus.Pending, Reason = "SynchroCreating",
-                        LastTransitionTime = DateTimeOffset.UtcNow,
+                        Version = condition, SyncVersion = condition == version ? null : version, StorageVersion = version,
+                        Status = Resources.SyncStatus.Pending, Reason = "SynchroCreating", LastTransitionTime = DateTimeOffset.UtcNow,
                     });
                 }
             }
@@ -110,11 +114,26 @@ public static class ResourceNegotiator
         return result;
     }
 
-    private static List<string> ChooseVersions(string group, List<string> served, List<string>? wanted)
+    /// <param name="served">The member's versions of the resource, preferred first.</param>
+    /// <summary>
+    /// Why a built-in resource is not synced in its storage version, or null when it is (or has none): the member does
+    /// not serve that version, and we carry no scheme conversions, so its objects are stored in the version it serves.
+    /// </summary>
+    private static SyncNote? StorageVersionNote(string group, string resource, string synced)
+    {
+        if (!IsBuiltInGroup(group) || KubeStorageVersions.For(group, resource) is not { } storage || storage == synced) return null;
+        string Gv(string v) => group.Length == 0 ? v : $"{group}/{v}";
+        return new SyncNote("StorageVersionNotServed",
+            $"the cluster does not serve the storage version {Gv(storage)} of {resource}; synced and stored as {Gv(synced)}, listed only in that version");
+    }
+
+    private static List<string> ChooseVersions(string group, string resource, List<string> served, List<string>? wanted)
     {
         if (served.Count == 0) return [];
-        // Built-ins: the spec's versions are ignored; the first served version is synced.
-        if (IsBuiltInGroup(group)) return [served[0]];
+        // Built-ins: the spec's versions are ignored; exactly one version is synced, the storage version when the
+        // member serves it (kube-apiserver converts), else the member's preferred one.
+        if (IsBuiltInGroup(group))
+            return [KubeStorageVersions.For(group, resource) is { } storage && served.Contains(storage) ? storage : served[0]];
         var newestFirst = served.Order(KubeVersionOrder.NewestFirst).ToList();
         if (wanted is null || wanted.Count == 0) return newestFirst.Take(3).ToList();
         if (wanted.Contains("*")) return newestFirst;

@@ -143,7 +143,17 @@ internal sealed partial class EventSynchro(
             return;
         }
         _waiting.TryRemove(key.Key, out _);
-        var rewritten = new ResourceObject(ObjectRewriter.Rewrite(json.Span, cluster, options.Prune));
+        ResourceObject rewritten;
+        try
+        {
+            rewritten = new ResourceObject(ObjectRewriter.Rewrite(json.Span, cluster, options.Prune, TypeMeta.Event));
+        }
+        catch (Exception e) when (e is InvalidObjectException or System.Text.Json.JsonException)
+        {
+            LogDropped(logger, cluster, key.Key, e.Message);
+            _known[key.Key] = key.ResourceVersion;
+            return;
+        }
         while (true)
         {
             try

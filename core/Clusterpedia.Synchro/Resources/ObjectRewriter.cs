@@ -7,9 +7,13 @@ namespace Clusterpedia.Synchro.Resources;
 
 /// <summary>
 /// Prepares a member object for storage in one pass over its bytes: drops <c>metadata.managedFields</c> and the
-/// kubectl last-applied annotation, and sets <c>shadow.clusterpedia.io/cluster-name</c>. Everything else is copied
-/// verbatim; there is no typed model.
+/// kubectl last-applied annotation, sets <c>shadow.clusterpedia.io/cluster-name</c>, and adds the top-level
+/// <c>apiVersion</c> and <c>kind</c> when the member left them out (list items of built-in types). Everything else
+/// is copied verbatim; there is no typed model.
 /// </summary>
+/// <exception cref="InvalidObjectException">
+/// The object is not a JSON object, has no <c>metadata.name</c>, or its <c>kind</c> is not the resource's kind.
+/// </exception>
 public static class ObjectRewriter
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
@@ -17,7 +21,7 @@ public static class ObjectRewriter
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_buffer;
 
-    public static byte[] Rewrite(ReadOnlySpan<byte> json, string cluster, PruneOptions prune)
+    public static byte[] Rewrite(ReadOnlySpan<byte> json, string cluster, PruneOptions prune, TypeMeta type)
     {
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(8192);
         buffer.ResetWrittenCount();
@@ -26,40 +30,44 @@ public static class ObjectRewriter
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) throw new InvalidObjectException("object is not a JSON object");
             writer.WriteStartObject();
-            var wroteMetadata = false;
+            bool hasName = false, hasApiVersion = false, hasKind = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("metadata"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType == JsonTokenType.StartObject)
-                    {
-                        RewriteMetadata(ref reader, writer, json, cluster, prune);
-                        wroteMetadata = true;
-                        continue;
-                    }
-                    reader.Skip();
+                    if (reader.TokenType != JsonTokenType.StartObject) throw new InvalidObjectException("metadata is not a JSON object");
+                    hasName = RewriteMetadata(ref reader, writer, json, cluster, prune);
                     continue;
                 }
+                if (reader.ValueTextEquals("kind"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType != JsonTokenType.String || !reader.ValueTextEquals(type.Kind))
+                        throw new InvalidObjectException($"kind {Text(ref reader)} does not match the resource's kind \"{type.Kind}\"");
+                    writer.WriteString("kind"u8, type.Kind);
+                    hasKind = true;
+                    continue;
+                }
+                if (reader.ValueTextEquals("apiVersion"u8)) hasApiVersion = true;
                 WritePropertyName(ref reader, writer);
                 reader.Read();
                 CopyValue(ref reader, writer, json);
             }
-            if (!wroteMetadata)
-            {
-                writer.WriteStartObject("metadata");
-                WriteClusterAnnotation(writer, cluster);
-                writer.WriteEndObject();
-            }
+            if (!hasName) throw new InvalidObjectException("object has no metadata.name");
+            if (!hasApiVersion) writer.WriteString("apiVersion"u8, type.ApiVersion);
+            if (!hasKind) writer.WriteString("kind"u8, type.Kind);
             writer.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static void RewriteMetadata(ref Utf8JsonReader reader, Utf8JsonWriter writer, ReadOnlySpan<byte> json, string cluster, PruneOptions prune)
+    /// <returns>Whether the metadata has a non-empty <c>name</c>.</returns>
+    private static bool RewriteMetadata(ref Utf8JsonReader reader, Utf8JsonWriter writer, ReadOnlySpan<byte> json, string cluster, PruneOptions prune)
     {
         writer.WriteStartObject("metadata");
         var wroteAnnotations = false;
+        var hasName = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (prune.ManagedFields && reader.ValueTextEquals("managedFields"u8))
@@ -95,14 +103,21 @@ public static class ObjectRewriter
             }
             else
             {
+                var isName = reader.ValueTextEquals("name"u8);
                 WritePropertyName(ref reader, writer);
                 reader.Read();
+                if (isName) hasName = reader.TokenType == JsonTokenType.String && !reader.ValueSpan.IsEmpty;
                 CopyValue(ref reader, writer, json);
             }
         }
         if (!wroteAnnotations) WriteClusterAnnotation(writer, cluster);
         writer.WriteEndObject();
+        return hasName;
     }
+
+    /// <summary>The value the reader is on, for an error message: a quoted string, or its JSON token type.</summary>
+    private static string Text(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.String ? $"\"{reader.GetString()}\"" : reader.TokenType.ToString().ToLowerInvariant();
 
     private static void WriteClusterAnnotation(Utf8JsonWriter writer, string cluster)
     {

@@ -17,6 +17,7 @@ public sealed partial class ResourceSynchro : IAsyncDisposable
     private readonly string _cluster;
     private readonly KubeClient _client;
     private readonly ApiResourcePath _syncResource;
+    private readonly TypeMeta _type;
     private readonly IStorageFactory _storageFactory;
     private readonly IResourceStorage _storage;
     private readonly ResourceSynchroOptions _options;
@@ -44,6 +45,7 @@ public sealed partial class ResourceSynchro : IAsyncDisposable
         _cluster = cluster;
         _client = client;
         _syncResource = syncResource;
+        _type = TypeMeta.Of(syncResource.Group, syncResource.Version, storageConfig.Kind);
         StorageConfig = storageConfig;
         _storageFactory = storage;
         _storage = storage.GetResourceStorage(storageConfig);
@@ -170,7 +172,7 @@ public sealed partial class ResourceSynchro : IAsyncDisposable
                 {
                     await _queue.WaitForRoomAsync(_options.MaxQueuedEvents, ct).ConfigureAwait(false);
                     if (Volatile.Read(ref _status).Status != SyncStatus.Syncing) SetStatus(SyncStatus.Syncing, null, null);
-                    rv = Handle(e);
+                    rv = Handle(e, rv);
                     backoff = TimeSpan.FromSeconds(1);
                 }
             }
@@ -223,7 +225,8 @@ public sealed partial class ResourceSynchro : IAsyncDisposable
         return listRv;
     }
 
-    private string Handle(KubeWatchEvent e)
+    /// <summary>Queues what the event changed; returns the resourceVersion to resume from.</summary>
+    private string Handle(KubeWatchEvent e, string rv)
     {
         var key = e.Key.Key;
         switch (e.Type)
@@ -238,7 +241,7 @@ public sealed partial class ResourceSynchro : IAsyncDisposable
                     _queue.Enqueue(new SyncEvent(SyncEventType.Deleted, key, e.Key.Namespace, e.Key.Name, e.Key.ResourceVersion, default));
                 break;
         }
-        return e.Key.ResourceVersion;
+        return e.Key.ResourceVersion.Length > 0 ? e.Key.ResourceVersion : rv; // an invalid object does not move the watch
     }
 
     private void Enqueue(SyncEventType type, ObjectKey key, ReadOnlySpan<byte> json)
@@ -246,7 +249,7 @@ public sealed partial class ResourceSynchro : IAsyncDisposable
         byte[] rewritten;
         try
         {
-            rewritten = ObjectRewriter.Rewrite(json, _cluster, _options.Prune);
+            rewritten = ObjectRewriter.Rewrite(json, _cluster, _options.Prune, _type);
         }
         catch (Exception e) when (e is InvalidObjectException or System.Text.Json.JsonException)
         {

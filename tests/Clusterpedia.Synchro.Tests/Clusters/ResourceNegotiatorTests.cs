@@ -44,6 +44,59 @@ public sealed class ResourceNegotiatorTests
     public void ResourcesWithoutListAndWatchAreSkipped() =>
         Assert.Empty(Negotiate(new ClusterGroupResources { Group = "", Resources = ["bindings"] }));
 
+    private static DiscoverySnapshot Autoscaling(params string[] served) => new(
+        [new DiscoveredGroup("autoscaling", served, served[0])],
+        served.Select(v => R("autoscaling", v, "horizontalpodautoscalers", "HorizontalPodAutoscaler")).ToList());
+
+    private static readonly ClusterGroupResources Hpas = new() { Group = "autoscaling", Resources = ["hpa", "horizontalpodautoscalers"] };
+
+    // An older member prefers autoscaling/v1 but serves v2 too: it is asked for v2, the storage version, like the others.
+    [Fact]
+    public void BuiltInsSyncTheStorageVersionWhenTheMemberServesItEvenIfItPrefersAnother()
+    {
+        var result = ResourceNegotiator.Negotiate([Hpas], false, Autoscaling("v1", "v2"), new NegotiationGates());
+        var synced = Assert.Single(result.Resources);
+        Assert.Equal(new GroupVersionResource("autoscaling", "v2", "horizontalpodautoscalers"), synced.SyncResource);
+        Assert.Equal(synced.SyncResource, synced.StorageResource);
+        Assert.Null(synced.Note);
+        var condition = Assert.Single(Assert.Single(Assert.Single(result.Status).Resources).SyncConditions);
+        Assert.Equal(("v1", "v2", "v2"), (condition.Version, condition.SyncVersion, condition.StorageVersion));
+    }
+
+    [Fact]
+    public void APreferredStorageVersionNeedsNoSyncVersion()
+    {
+        var result = ResourceNegotiator.Negotiate([Hpas], false, Autoscaling("v2", "v1"), new NegotiationGates());
+        var condition = Assert.Single(Assert.Single(Assert.Single(result.Status).Resources).SyncConditions);
+        Assert.Equal(("v2", null, "v2"), (condition.Version, condition.SyncVersion, condition.StorageVersion));
+    }
+
+    [Fact]
+    public void AMemberWithoutTheStorageVersionSyncsWhatItServesAndSaysSo()
+    {
+        var result = ResourceNegotiator.Negotiate([Hpas], false, Autoscaling("v1"), new NegotiationGates());
+        var synced = Assert.Single(result.Resources);
+        Assert.Equal(new GroupVersionResource("autoscaling", "v1", "horizontalpodautoscalers"), synced.StorageResource);
+        Assert.Equal("StorageVersionNotServed", synced.Note?.Reason);
+        Assert.Contains("storage version autoscaling/v2", synced.Note?.Message);
+        Assert.Contains("stored as autoscaling/v1", synced.Note?.Message);
+        var condition = Assert.Single(Assert.Single(Assert.Single(result.Status).Resources).SyncConditions);
+        Assert.Equal(("v1", null, "v1"), (condition.Version, condition.SyncVersion, condition.StorageVersion));
+    }
+
+    [Theory]
+    [InlineData("autoscaling", "horizontalpodautoscalers", "v2")]
+    [InlineData("batch", "cronjobs", "v1")]
+    [InlineData("policy", "poddisruptionbudgets", "v1")]
+    [InlineData("discovery.k8s.io", "endpointslices", "v1")]
+    [InlineData("storage.k8s.io", "csistoragecapacities", "v1beta1")]
+    [InlineData("storage.k8s.io", "storageclasses", "v1")]
+    [InlineData("", "pods", "v1")]
+    [InlineData("resource.k8s.io", "resourceclaims", null)]
+    [InlineData("stable.example.com", "crontabs", null)]
+    public void StorageVersionsAreUpstreams(string group, string resource, string? version) =>
+        Assert.Equal(version, Clusterpedia.Storage.KubeStorageVersions.For(group, resource));
+
     [Fact]
     public void BuiltInsSyncOneVersionIgnoringTheSpecVersions() =>
         Assert.Equal([new GroupVersionResource("autoscaling", "v2", "horizontalpodautoscalers")],

@@ -7,8 +7,10 @@ namespace Clusterpedia.Synchro.Tests.Resources;
 
 public sealed class ObjectRewriterTests
 {
-    private static JsonElement Rewrite(string json, PruneOptions? prune = null) =>
-        JsonDocument.Parse(ObjectRewriter.Rewrite(Encoding.UTF8.GetBytes(json), "c1", prune ?? PruneOptions.Default)).RootElement;
+    private static readonly TypeMeta PodType = TypeMeta.Of("", "v1", "Pod");
+
+    private static JsonElement Rewrite(string json, PruneOptions? prune = null, TypeMeta? type = null) =>
+        JsonDocument.Parse(ObjectRewriter.Rewrite(Encoding.UTF8.GetBytes(json), "c1", prune ?? PruneOptions.Default, type ?? PodType)).RootElement;
 
     private const string Pod = """
         {"apiVersion":"v1","kind":"Pod","metadata":{"name":"p","namespace":"ns","resourceVersion":"7",
@@ -49,7 +51,7 @@ public sealed class ObjectRewriterTests
     [InlineData("""{"kind":"Namespace","metadata":{"name":"n","annotations":{}}}""")]
     public void AddsAnnotationsWhenThereAreNone(string json)
     {
-        var o = Rewrite(json);
+        var o = Rewrite(json, type: TypeMeta.Of("", "v1", "Namespace"));
         Assert.Equal("c1", o.GetProperty("metadata").GetProperty("annotations").GetProperty(WellKnown.ClusterNameAnnotation).GetString());
         Assert.Equal("n", o.GetProperty("metadata").GetProperty("name").GetString());
     }
@@ -57,12 +59,46 @@ public sealed class ObjectRewriterTests
     [Fact]
     public void TheResultIsReadableByTheCoreMetadataView()
     {
-        var bytes = ObjectRewriter.Rewrite(Encoding.UTF8.GetBytes(Pod), "c1", PruneOptions.Default);
+        var bytes = ObjectRewriter.Rewrite(Encoding.UTF8.GetBytes(Pod), "c1", PruneOptions.Default, PodType);
         var metadata = new ResourceObject(bytes).Metadata;
         Assert.Equal(("ns", "p", "7", "c1"), (metadata.Namespace, metadata.Name, metadata.ResourceVersion, metadata.Cluster));
     }
 
+    // A kube-apiserver's list items of built-in types carry neither (kube-apiserver-wire.md, "Lists").
     [Fact]
-    public void RejectsWhatIsNotAnObject() =>
-        Assert.Throws<InvalidObjectException>(() => ObjectRewriter.Rewrite("[1]"u8, "c1", PruneOptions.Default));
+    public void AddsApiVersionAndKindToAListItemWithout()
+    {
+        var o = Rewrite("""{"metadata":{"name":"d","namespace":"ns"},"spec":{"replicas":1}}""", type: TypeMeta.Of("apps", "v1", "Deployment"));
+        Assert.Equal("apps/v1", o.GetProperty("apiVersion").GetString());
+        Assert.Equal("Deployment", o.GetProperty("kind").GetString());
+        Assert.Equal(1, o.GetProperty("spec").GetProperty("replicas").GetInt32());
+        Assert.Equal(1, o.EnumerateObject().Count(p => p.Name == "kind"));
+    }
+
+    [Fact]
+    public void AddsOnlyWhatIsMissing()
+    {
+        var o = Rewrite("""{"kind":"Pod","metadata":{"name":"p"}}""");
+        Assert.Equal("v1", o.GetProperty("apiVersion").GetString());
+        Assert.Equal(["kind", "metadata", "apiVersion"], o.EnumerateObject().Select(p => p.Name));
+        var custom = Rewrite("""{"apiVersion":"stable.example.com/v1","kind":"CronTab","metadata":{"name":"c"}}""",
+            type: TypeMeta.Of("stable.example.com", "v1", "CronTab"));
+        Assert.Equal(["apiVersion", "kind", "metadata"], custom.EnumerateObject().Select(p => p.Name));
+    }
+
+    [Theory]
+    [InlineData("""{"kind":"Service","metadata":{"name":"p"}}""", "kind \"Service\" does not match the resource's kind \"Pod\"")]
+    [InlineData("""{"kind":7,"metadata":{"name":"p"}}""", "kind number does not match the resource's kind \"Pod\"")]
+    [InlineData("""{"metadata":{"namespace":"ns"}}""", "object has no metadata.name")]
+    [InlineData("""{"metadata":{"name":""}}""", "object has no metadata.name")]
+    [InlineData("""{"metadata":{"name":3}}""", "object has no metadata.name")]
+    [InlineData("""{"spec":{}}""", "object has no metadata.name")]
+    [InlineData("""{"metadata":[]}""", "metadata is not a JSON object")]
+    [InlineData("[1]", "object is not a JSON object")]
+    [InlineData("\"pod\"", "object is not a JSON object")]
+    public void RejectsWhatCannotBeStored(string json, string message)
+    {
+        var e = Assert.Throws<InvalidObjectException>(() => ObjectRewriter.Rewrite(Encoding.UTF8.GetBytes(json), "c1", PruneOptions.Default, PodType));
+        Assert.Equal(message, e.Message);
+    }
 }
