@@ -7,6 +7,9 @@ public sealed record SimulatedResource(string Group, string Version, string Reso
 
     public string Singular => Kind.ToLowerInvariant();
 
+    /// <summary>Served by the apiextensions server (a CRD), whose list items keep apiVersion and kind.</summary>
+    public bool IsCustomResource => Group is "stable.example.com" or "cluster.clusterpedia.io";
+
     public static readonly SimulatedResource Pods = new("", "v1", "pods", "Pod", true, ["po"]);
     /// <summary>core/v1 Events; each pod gets one when it is created. The involved object is kept in the spec's Owner.</summary>
     public static readonly SimulatedResource Events = new("", "v1", "events", "Event", true, ["ev"]);

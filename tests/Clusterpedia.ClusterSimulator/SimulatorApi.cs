@@ -180,10 +180,35 @@ internal sealed class SimulatorApi(ClusterSimulator cluster)
             if (page.Continue != null) w.WriteString("continue", page.Continue);
             w.WriteEndObject();
             w.WriteStartArray("items");
-            foreach (var item in page.Items) w.WriteRawValue(item, skipInputValidation: true);
+            var bare = cluster.Options.BareListItems && !resource.IsCustomResource;
+            foreach (var item in page.Items)
+            {
+                if (bare) WriteWithoutTypeMeta(w, item);
+                else w.WriteRawValue(item, skipInputValidation: true);
+            }
             w.WriteEndArray();
             w.WriteEndObject();
         }).ConfigureAwait(false);
+    }
+
+    /// <summary>An object without its top-level apiVersion and kind, as a kube-apiserver writes list items of built-in types.</summary>
+    private static void WriteWithoutTypeMeta(Utf8JsonWriter w, byte[] item)
+    {
+        var reader = new Utf8JsonReader(item);
+        reader.Read();
+        w.WriteStartObject();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var skip = reader.ValueTextEquals("apiVersion"u8) || reader.ValueTextEquals("kind"u8);
+            var name = reader.GetString()!;
+            reader.Read();
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            if (skip) continue;
+            w.WritePropertyName(name);
+            w.WriteRawValue(item.AsSpan(start, (int)reader.BytesConsumed - start), skipInputValidation: true);
+        }
+        w.WriteEndObject();
     }
 
     private async Task WatchAsync(HttpContext ctx, SimulatedResource resource, string? ns, string? involvedKind)

@@ -19,6 +19,11 @@ public sealed record SimulatorOptions
     /// <summary>When set, a client certificate with this SHA-1 thumbprint also authenticates (instead of the token).</summary>
     public string? ClientCertificateThumbprint { get; init; }
     public int Seed { get; init; } = 42;
+    /// <summary>
+    /// Lists built-in types as a real kube-apiserver does: items without apiVersion and kind (only the list has them;
+    /// custom resources keep theirs). Off by default until every suite runs against it.
+    /// </summary>
+    public bool BareListItems { get; init; }
 }
 
 /// <summary>Changes per second applied to pods and crontabs while churn runs.</summary>
