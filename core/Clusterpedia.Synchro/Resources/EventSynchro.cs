@@ -10,7 +10,8 @@ namespace Clusterpedia.Synchro.Resources;
 /// <summary>
 /// Syncs the core/v1 Events that involve one resource's objects (<c>eventsInvolvedResources</c>, §6.6): list/watch
 /// with <c>involvedObject.kind=&lt;Kind&gt;</c>, started once the resource finished its initial sync. Events about objects
-/// the resource synchro does not know are dropped as orphans; the rest are recorded as upstream records them (apiVersion
+/// the resource synchro has not stored wait for them (<see cref="ResourceSynchroOptions.OrphanEventGrace"/>), then are
+/// dropped as orphans; the rest are recorded as upstream records them (apiVersion
 /// and kind added, managedFields dropped, no cluster annotation). Deletions only forget the event's resourceVersion.
 /// </summary>
 internal sealed partial class EventSynchro(
