@@ -124,6 +124,10 @@ public sealed class InternalStorageFactory : IStorageFactory
         return result.ToDictionary(kv => kv.Key, kv => new ClusterResourceVersions(kv.Value.Resources, kv.Value.Events));
     }
 
+    /// <summary>
+    /// Reads <c>event_resource_versions</c>. Upstream writes each value as <c>CAST('&lt;rv&gt;' AS JSON)</c> (a JSON number);
+    /// we write strings, which upstream's reader also takes. Both read as the resourceVersion's text.
+    /// </summary>
     private static void ReadStringMap(ReadOnlySpan<byte> json, Dictionary<string, string> into)
     {
         var reader = new Utf8JsonReader(json);
@@ -133,6 +137,7 @@ public sealed class InternalStorageFactory : IStorageFactory
             var key = reader.GetString()!;
             reader.Read();
             if (reader.TokenType == JsonTokenType.String) into[key] = reader.GetString()!;
+            else if (reader.TokenType == JsonTokenType.Number) into[key] = System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
             else reader.Skip();
         }
     }
