@@ -103,6 +103,8 @@ internal sealed class TypeMetaRepair(TypeMetaRepairSql sql)
         var command = connection.CreateCommand();
         command.CommandText = text;
         command.Transaction = transaction;
+        // A batch of large objects on a slow disk can outlast the drivers' 30 s default; the work per statement is bounded.
+        command.CommandTimeout = 600;
         if (text.Contains("@name", StringComparison.Ordinal)) Add(command, "name", Name);
         foreach (var (name, value) in parameters) Add(command, name, value);
         return command;
