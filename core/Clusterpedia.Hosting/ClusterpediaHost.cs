@@ -3,6 +3,7 @@ using Clusterpedia.Hosting.CommandLine;
 using Clusterpedia.Hosting.Serving;
 using Clusterpedia.Hosting.Storage;
 using Clusterpedia.Storage;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 
 namespace Clusterpedia.Hosting;
@@ -101,7 +102,18 @@ public static class ClusterpediaHost
         TextWriter stderr,
         CancellationToken cancellationToken)
     {
-        await using var app = HostServer.Build(host, options, certificate, storage, VersionInfo.Create(host, registry), security);
+        WebApplication built;
+        try
+        {
+            built = HostServer.Build(host, options, certificate, storage, VersionInfo.Create(host, registry), security);
+        }
+        catch (HostConfigurationException ex)
+        {
+            // The host cluster's --kubeconfig is read while the services are registered.
+            await stderr.WriteLineAsync($"Error: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+        await using var app = built;
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -6,7 +6,7 @@ public sealed class KubectlFidelityTests : IAsyncLifetime
     private ClusterSimulator _cluster = null!;
 
     public async Task InitializeAsync() =>
-        _cluster = await ClusterSimulator.StartAsync(new SimulatorOptions { Namespaces = 2, Deployments = 4, PodsPerReplicaSet = 3, CronTabs = 3 });
+        _cluster = await ClusterSimulator.StartAsync(new SimulatorOptions { Namespaces = 2, Deployments = 4, PodsPerReplicaSet = 3, CronTabs = 3, HorizontalPodAutoscalers = 2 });
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
@@ -48,6 +48,29 @@ public sealed class KubectlFidelityTests : IAsyncLifetime
 
         var crd = await kubectl.RunAsync("get", "crd", "-o", "name");
         Assert.Equal(["customresourcedefinition.apiextensions.k8s.io/crontabs.stable.example.com"], Lines(crd.Stdout));
+    }
+
+    [Fact]
+    public async Task JsonOutputHasKindOnItemsThatTheServerSentWithout()
+    {
+        using var kubectl = new Kubectl(_cluster);
+        var (code, stdout, stderr) = await kubectl.RunAsync("get", "pods", "-n", "ns-0", "-o", "json");
+        Assert.True(code == 0, stderr);
+        var items = System.Text.Json.Nodes.JsonNode.Parse(stdout)!["items"]!.AsArray();
+        Assert.Equal(6, items.Count);
+        Assert.All(items, i => Assert.Equal("Pod", (string?)i!["kind"]));
+    }
+
+    [Fact]
+    public async Task GetsHpasInThePreferredVersionAndInAnExplicitOne()
+    {
+        using var kubectl = new Kubectl(_cluster);
+        var preferred = await kubectl.RunAsync("get", "hpa", "-A", "-o", "jsonpath={.items[*].apiVersion}");
+        Assert.True(preferred.ExitCode == 0, preferred.Stderr);
+        Assert.Equal("autoscaling/v2 autoscaling/v2", preferred.Stdout);
+        var v1 = await kubectl.RunAsync("get", "horizontalpodautoscalers.v1.autoscaling", "-n", "ns-0", "app-0", "-o", "jsonpath={.spec.targetCPUUtilizationPercentage}");
+        Assert.True(v1.ExitCode == 0, v1.Stderr);
+        Assert.Equal("80", v1.Stdout);
     }
 
     [Fact]

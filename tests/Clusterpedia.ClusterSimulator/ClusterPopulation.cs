@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Clusterpedia.ClusterSimulator;
 
-/// <summary>Fills a store with namespaces, deployment -> replicaset -> pod chains, a CRD and its custom objects.</summary>
+/// <summary>Fills a store with namespaces, deployment -> replicaset -> pod chains, a CRD and its custom objects, HPAs for deployments.</summary>
 public static class ClusterPopulation
 {
     private static readonly DateTimeOffset Epoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -30,7 +30,17 @@ public static class ClusterPopulation
         }
 
         for (var c = 0; c < options.CronTabs; c++) store.Create(NewCronTab(Ns(c % Math.Max(1, options.Namespaces)), c, random));
+
+        // Last, so clusters without HPAs draw the same random numbers as before HPAs existed.
+        var deployments = store.Keys(SimulatedResource.Deployments).Select(k => store.Get(SimulatedResource.Deployments, k)!.Spec).OrderBy(d => d.Created).ToList();
+        for (var h = 0; h < options.HorizontalPodAutoscalers && deployments.Count > 0; h++)
+            store.Create(NewHorizontalPodAutoscaler(deployments[h % deployments.Count], h / deployments.Count, random));
     }
+
+    /// <summary>An HPA scaling <paramref name="deployment"/>, named after it as <c>kubectl autoscale</c> names it (with a suffix past the first).</summary>
+    public static ObjectSpec NewHorizontalPodAutoscaler(ObjectSpec deployment, int index, Random random) =>
+        new(SimulatedResource.HorizontalPodAutoscalersV2, deployment.Namespace, index == 0 ? deployment.Name : $"{deployment.Name}-{index}", NewUid(random),
+            deployment.Created, new Dictionary<string, string>(), new OwnerSpec("apps/v1", "Deployment", deployment.Name, deployment.Uid));
 
     public static ObjectSpec NewPod(ObjectSpec replicaSet, Random random) =>
         new(SimulatedResource.Pods, replicaSet.Namespace, $"{replicaSet.Name}-{Suffix(random)}", NewUid(random), DateTimeOffset.UtcNow,

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
@@ -27,13 +28,22 @@ public sealed class ClusterSimulator : IAsyncDisposable
         Certificate = certificate;
         _random = random;
         Store = new SimulatedStore(options.HistoryLimit);
+        _servable = Servable(options);
+        _served = _servable;
     }
 
     public SimulatorOptions Options { get; }
     public SimulatedStore Store { get; }
     public X509Certificate2 Certificate { get; }
     public int Port { get; private set; }
-    public Uri Url => new($"https://127.0.0.1:{Port}");
+    public Uri Url => new($"{(Options.PlainHttp ? "http" : "https")}://127.0.0.1:{Port}");
+
+    /// <summary>Every distinct Authorization header requests carried, <c>""</c> for none: what credentials clients really sent.</summary>
+    public IReadOnlyCollection<string> AuthorizationHeaders => _authorizationHeaders.Keys.ToArray();
+
+    private readonly ConcurrentDictionary<string, bool> _authorizationHeaders = new();
+
+    internal void RecordAuthorization(string header) => _authorizationHeaders.TryAdd(header, true);
 
     /// <summary>When true every connection is dropped without an answer, and open watches break.</summary>
     public bool Unreachable
@@ -46,13 +56,50 @@ public sealed class ClusterSimulator : IAsyncDisposable
         }
     }
 
-    /// <summary>The resources discovery lists and the API serves; <see cref="SetServed"/> adds or removes one (a CRD coming or going).</summary>
+    /// <summary>
+    /// The resources discovery lists and the API serves, a group's preferred version first; <see cref="SetServed"/> adds or
+    /// removes one (a CRD coming or going).
+    /// </summary>
     public IReadOnlyList<SimulatedResource> Served => _served;
 
-    private volatile IReadOnlyList<SimulatedResource> _served = SimulatedResource.All;
+    private readonly IReadOnlyList<SimulatedResource> _servable;
+    private volatile IReadOnlyList<SimulatedResource> _served;
 
     public void SetServed(SimulatedResource resource, bool served) =>
-        _served = SimulatedResource.All.Where(r => r == resource ? served : _served.Contains(r)).ToArray();
+        _served = _servable.Where(r => r == resource ? served : _served.Contains(r)).ToArray();
+
+    /// <summary>Every resource, with autoscaling only in <see cref="SimulatorOptions.AutoscalingVersions"/>, in their order.</summary>
+    private static SimulatedResource[] Servable(SimulatorOptions options)
+    {
+        var autoscaling = options.AutoscalingVersions.Select(SimulatedResource.HorizontalPodAutoscalersIn).ToArray();
+        if (autoscaling.Length == 0) throw new ArgumentException("AutoscalingVersions names no version", nameof(options));
+        return [.. SimulatedResource.All.Where(r => r.Group != "autoscaling"), .. autoscaling];
+    }
+
+    /// <summary>
+    /// Answers the next <paramref name="requests"/> API requests with 429 TooManyRequests and <c>Retry-After</c>, as an
+    /// overloaded apiserver does; health checks are not throttled.
+    /// </summary>
+    public void Throttle(int requests, int retryAfterSeconds = 1)
+    {
+        ThrottleRetryAfterSeconds = retryAfterSeconds;
+        Interlocked.Exchange(ref _throttled, requests);
+    }
+
+    private int _throttled;
+
+    internal int ThrottleRetryAfterSeconds { get; private set; } = 1;
+
+    /// <summary>True (and one fewer left) when the request is to be throttled.</summary>
+    internal bool TakeThrottled()
+    {
+        while (true)
+        {
+            var left = Volatile.Read(ref _throttled);
+            if (left <= 0) return false;
+            if (Interlocked.CompareExchange(ref _throttled, left - 1, left) == left) return true;
+        }
+    }
 
     /// <summary>When true <c>/readyz</c> and <c>/healthz</c> answer 503; the API still works.</summary>
     public bool Unhealthy { get; set; }
@@ -63,13 +110,17 @@ public sealed class ClusterSimulator : IAsyncDisposable
         var certificate = SelfSignedCertificate.Create(options.Name);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port, l => l.UseHttps(new HttpsConnectionAdapterOptions
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port, l =>
         {
-            ServerCertificate = certificate,
-            // Asked for, never required: the API decides whether a token or a certificate authenticated the request.
-            ClientCertificateMode = ClientCertificateMode.AllowCertificate,
-            ClientCertificateValidation = (_, _, _) => true,
-        })));
+            if (options.PlainHttp) return;
+            l.UseHttps(new HttpsConnectionAdapterOptions
+            {
+                ServerCertificate = certificate,
+                // Asked for, never required: the API decides whether a token or a certificate authenticated the request.
+                ClientCertificateMode = ClientCertificateMode.AllowCertificate,
+                ClientCertificateValidation = (_, _, _) => true,
+            });
+        }));
         var app = builder.Build();
         var random = new Random(options.Seed);
         var simulator = new ClusterSimulator(options, app, certificate, random);
@@ -124,6 +175,32 @@ public sealed class ClusterSimulator : IAsyncDisposable
             user: {Options.Name}-user
         current-context: {Options.Name}
         """;
+
+    /// <summary>
+    /// A kubeconfig for this cluster whose user has no credentials (<c>user: {}</c>), trusting the simulator's
+    /// certificate through <c>certificate-authority-data</c> (none over plain HTTP).
+    /// </summary>
+    public string KubeconfigWithoutCredentials()
+    {
+        var ca = Options.PlainHttp ? "" : $"\n    certificate-authority-data: {Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Certificate.ExportCertificatePem()))}";
+        return $$"""
+            apiVersion: v1
+            kind: Config
+            clusters:
+            - name: {{Options.Name}}
+              cluster:
+                server: {{Url.ToString().TrimEnd('/')}}{{ca}}
+            users:
+            - name: {{Options.Name}}-anonymous
+              user: {}
+            contexts:
+            - name: {{Options.Name}}
+              context:
+                cluster: {{Options.Name}}
+                user: {{Options.Name}}-anonymous
+            current-context: {{Options.Name}}
+            """;
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -6,69 +6,62 @@ using System.Text.Json;
 namespace Clusterpedia.ClusterSimulator;
 
 /// <summary>
-/// Renders realistic object JSON: pods of 3-4 KB with labels, owner references, managedFields and the kubectl
-/// last-applied annotation, so pruning and streaming are exercised on the sizes a real cluster serves.
+/// Renders object JSON as a kube-apiserver serves it: pods of 3-4 KB with labels, owner references and the managedFields
+/// their managers wrote; the kubectl last-applied annotation (a copy of the applied object) on what kubectl applied
+/// (deployments, crontabs, the CRD), not on what controllers made (replicasets, pods), so pruning and streaming are
+/// exercised on the sizes a real cluster serves.
 /// </summary>
 public static class ObjectRenderer
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static byte[] Render(ObjectSpec spec, long resourceVersion)
+    public static byte[] Render(ObjectSpec spec, long resourceVersion) => Write(w =>
+    {
+        w.WriteStartObject();
+        TypeMeta.Write(w, spec.Resource);
+        WriteMetadata(w, spec, resourceVersion);
+        WriteBody(w, spec, withStatus: true);
+        w.WriteEndObject();
+    });
+
+    private static byte[] Write(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
-        using (var w = new Utf8JsonWriter(buffer, Options))
-        {
-            w.WriteStartObject();
-            w.WriteString("apiVersion", spec.Resource.ApiVersion);
-            w.WriteString("kind", spec.Resource.Kind);
-            WriteMetadata(w, spec, resourceVersion);
-            switch (spec.Resource.Kind)
-            {
-                case "Pod": WritePod(w, spec); break;
-                case "Deployment": WriteWorkload(w, spec, "Deployment"); break;
-                case "ReplicaSet": WriteWorkload(w, spec, "ReplicaSet"); break;
-                case "CronTab":
-                    w.WriteStartObject("spec");
-                    w.WriteString("cronSpec", $"*/{1 + spec.Generation % 59} * * * *");
-                    w.WriteString("image", "registry.example.com/cron-runner:1.4");
-                    w.WriteNumber("replicas", 1);
-                    w.WriteEndObject();
-                    break;
-                case "CustomResourceDefinition": WriteCrd(w); break;
-                case "Event": WriteEvent(w, spec); break;
-                case "Namespace":
-                    w.WriteStartObject("spec"); w.WriteStartArray("finalizers"); w.WriteStringValue("kubernetes"); w.WriteEndArray(); w.WriteEndObject();
-                    w.WriteStartObject("status"); w.WriteString("phase", "Active"); w.WriteEndObject();
-                    break;
-            }
-            w.WriteEndObject();
-        }
+        using (var w = new Utf8JsonWriter(buffer, Options)) write(w);
         return buffer.WrittenSpan.ToArray();
     }
+
+    /// <summary>Kinds whose metadata.generation kube tracks (pods, namespaces and events have none in 1.32).</summary>
+    private static bool HasGeneration(ObjectSpec spec) => spec.Resource.Kind is not ("Pod" or "Namespace" or "Event");
+
+    /// <summary>Kinds created with <c>kubectl apply</c>, which keeps the applied object in an annotation.</summary>
+    private static bool KubectlApplied(ObjectSpec spec) => spec.Resource.Kind is "Deployment" or "CronTab" or "CustomResourceDefinition";
 
     private static void WriteMetadata(Utf8JsonWriter w, ObjectSpec spec, long rv)
     {
         w.WriteStartObject("metadata");
         w.WriteString("name", spec.Name);
+        if (spec.Resource.Kind is "Pod" && spec.Owner is { } rs) w.WriteString("generateName", rs.Name + "-");
         if (spec.Namespace.Length > 0) w.WriteString("namespace", spec.Namespace);
         w.WriteString("uid", spec.Uid);
         w.WriteString("resourceVersion", rv.ToString(CultureInfo.InvariantCulture));
-        w.WriteNumber("generation", spec.Generation);
-        w.WriteString("creationTimestamp", spec.Created.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+        if (HasGeneration(spec)) w.WriteNumber("generation", spec.Generation);
+        w.WriteString("creationTimestamp", KubeTime.Time(spec.Created));
         if (spec.Labels.Count > 0)
         {
             w.WriteStartObject("labels");
             foreach (var (k, v) in spec.Labels) w.WriteString(k, v);
             w.WriteEndObject();
         }
-        if (spec.Resource.Kind is "Pod" or "Deployment" or "CronTab")
+        var annotations = Annotations(spec).ToList();
+        if (annotations.Count > 0)
         {
             w.WriteStartObject("annotations");
-            w.WriteString("kubectl.kubernetes.io/last-applied-configuration", LastApplied(spec));
-            w.WriteString("simulator.clusterpedia.io/generation", spec.Generation.ToString(CultureInfo.InvariantCulture));
+            foreach (var (k, v) in annotations) w.WriteString(k, v);
             w.WriteEndObject();
         }
-        if (spec.Owner is { } owner)
+        // An event's Owner is its involved object and an HPA's its scale target: neither is an owner reference.
+        if (spec.Owner is { } owner && spec.Resource.Kind is not ("Event" or "HorizontalPodAutoscaler"))
         {
             w.WriteStartArray("ownerReferences");
             w.WriteStartObject();
@@ -81,48 +74,66 @@ public static class ObjectRenderer
             w.WriteEndObject();
             w.WriteEndArray();
         }
-        WriteManagedFields(w, spec);
+        ManagedFields.Write(w, spec);
         w.WriteEndObject();
     }
 
-    private static string LastApplied(ObjectSpec spec) =>
-        "{\"apiVersion\":\"" + spec.Resource.ApiVersion + "\",\"kind\":\"" + spec.Resource.Kind
-        + "\",\"metadata\":{\"annotations\":{},\"labels\":{\"app\":\"" + spec.Labels.GetValueOrDefault("app", "") + "\"},\"name\":\"" + spec.Name
-        + "\",\"namespace\":\"" + spec.Namespace + "\"},\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"image\":\"registry.example.com/app:1." + spec.Generation
-        + "\",\"name\":\"app\",\"ports\":[{\"containerPort\":8080,\"name\":\"http\"}],\"resources\":{\"limits\":{\"cpu\":\"500m\",\"memory\":\"256Mi\"},\"requests\":{\"cpu\":\"100m\",\"memory\":\"128Mi\"}}}]}}}}\n";
-
-    private static void WriteManagedFields(Utf8JsonWriter w, ObjectSpec spec)
+    private static IEnumerable<(string Key, string Value)> Annotations(ObjectSpec spec)
     {
-        w.WriteStartArray("managedFields");
-        foreach (var (manager, operation) in new[] { ("kubectl-client-side-apply", "Update") })
+        if (spec.Resource.Kind == "Deployment") yield return ("deployment.kubernetes.io/revision", "1");
+        if (spec.Resource.Kind == "ReplicaSet")
         {
-            w.WriteStartObject();
-            w.WriteString("manager", manager);
-            w.WriteString("operation", operation);
-            w.WriteString("apiVersion", spec.Resource.ApiVersion);
-            w.WriteString("time", spec.Created.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
-            w.WriteString("fieldsType", "FieldsV1");
-            w.WriteStartObject("fieldsV1");
-            w.WriteStartObject("f:metadata");
-            w.WriteStartObject("f:labels");
-            foreach (var k in spec.Labels.Keys) EmptyObject(w, "f:" + k);
-            w.WriteEndObject();
-            w.WriteStartObject("f:ownerReferences"); EmptyObject(w, "k:{\"uid\":\"" + (spec.Owner?.Uid ?? spec.Uid) + "\"}"); w.WriteEndObject();
-            w.WriteEndObject();
-            w.WriteStartObject("f:spec");
-            foreach (var f in new[] { "f:containers", "f:dnsPolicy", "f:enableServiceLinks", "f:restartPolicy", "f:schedulerName", "f:securityContext", "f:terminationGracePeriodSeconds", "f:volumes" })
-                EmptyObject(w, f);
-            w.WriteEndObject();
-            w.WriteEndObject();
+            yield return ("deployment.kubernetes.io/desired-replicas", "3");
+            yield return ("deployment.kubernetes.io/max-replicas", "4");
+            yield return ("deployment.kubernetes.io/revision", "1");
+        }
+        if (KubectlApplied(spec)) yield return ("kubectl.kubernetes.io/last-applied-configuration", LastApplied(spec));
+        if (spec.Resource == SimulatedResource.HorizontalPodAutoscalersV1)
+            foreach (var annotation in HorizontalPodAutoscalerRenderer.V1Annotations(spec)) yield return annotation;
+    }
+
+    /// <summary>What <c>kubectl apply</c> sent: the object without status and server-set metadata, then a newline.</summary>
+    private static string LastApplied(ObjectSpec spec) => System.Text.Encoding.UTF8.GetString(Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("apiVersion", spec.Resource.ApiVersion);
+        w.WriteString("kind", spec.Resource.Kind);
+        w.WriteStartObject("metadata");
+        w.WriteStartObject("annotations"); w.WriteEndObject();
+        if (spec.Labels.Count > 0)
+        {
+            w.WriteStartObject("labels");
+            foreach (var (k, v) in spec.Labels) w.WriteString(k, v);
             w.WriteEndObject();
         }
-        w.WriteEndArray();
-    }
-
-    private static void EmptyObject(Utf8JsonWriter w, string name)
-    {
-        w.WriteStartObject(name);
+        w.WriteString("name", spec.Name);
+        if (spec.Namespace.Length > 0) w.WriteString("namespace", spec.Namespace);
         w.WriteEndObject();
+        WriteBody(w, spec, withStatus: false);
+        w.WriteEndObject();
+    })) + "\n";
+
+    private static void WriteBody(Utf8JsonWriter w, ObjectSpec spec, bool withStatus)
+    {
+        switch (spec.Resource.Kind)
+        {
+            case "Pod": WritePod(w, spec, withStatus); break;
+            case "Deployment" or "ReplicaSet": WriteWorkload(w, spec, withStatus); break;
+            case "CronTab":
+                w.WriteStartObject("spec");
+                w.WriteString("cronSpec", $"*/{1 + spec.Generation % 59} * * * *");
+                w.WriteString("image", "registry.example.com/cron-runner:1.4");
+                w.WriteNumber("replicas", 1);
+                w.WriteEndObject();
+                break;
+            case "CustomResourceDefinition": WriteCrd(w, spec, withStatus); break;
+            case "Event": WriteEvent(w, spec); break;
+            case "HorizontalPodAutoscaler": HorizontalPodAutoscalerRenderer.WriteBody(w, spec, withStatus); break;
+            case "Namespace":
+                w.WriteStartObject("spec"); w.WriteStartArray("finalizers"); w.WriteStringValue("kubernetes"); w.WriteEndArray(); w.WriteEndObject();
+                if (withStatus) { w.WriteStartObject("status"); w.WriteString("phase", "Active"); w.WriteEndObject(); }
+                break;
+        }
     }
 
     private static void WriteContainer(Utf8JsonWriter w, ObjectSpec spec)
@@ -152,7 +163,7 @@ public static class ObjectRenderer
         w.WriteEndObject();
     }
 
-    private static void WritePod(Utf8JsonWriter w, ObjectSpec spec)
+    private static void WritePod(Utf8JsonWriter w, ObjectSpec spec, bool withStatus)
     {
         w.WriteStartObject("spec");
         w.WriteStartArray("containers"); WriteContainer(w, spec); w.WriteEndArray();
@@ -176,8 +187,9 @@ public static class ObjectRenderer
         w.WriteEndArray(); w.WriteEndObject(); w.WriteEndObject();
         w.WriteEndArray();
         w.WriteEndObject();
+        if (!withStatus) return;
 
-        var ts = spec.Created.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        var ts = KubeTime.Time(spec.Created);
         w.WriteStartObject("status");
         w.WriteString("phase", "Running");
         w.WriteStartArray("conditions");
@@ -203,7 +215,7 @@ public static class ObjectRenderer
         w.WriteEndObject();
     }
 
-    private static void WriteWorkload(Utf8JsonWriter w, ObjectSpec spec, string kind)
+    private static void WriteWorkload(Utf8JsonWriter w, ObjectSpec spec, bool withStatus)
     {
         w.WriteStartObject("spec");
         w.WriteNumber("replicas", 3);
@@ -212,33 +224,46 @@ public static class ObjectRenderer
         w.WriteStartObject("metadata"); w.WriteStartObject("labels"); w.WriteString("app", spec.Labels.GetValueOrDefault("app", "")); w.WriteEndObject(); w.WriteEndObject();
         w.WriteStartObject("spec"); w.WriteStartArray("containers"); WriteContainer(w, spec); w.WriteEndArray(); w.WriteEndObject();
         w.WriteEndObject();
-        if (kind == "Deployment") { w.WriteStartObject("strategy"); w.WriteString("type", "RollingUpdate"); w.WriteEndObject(); }
+        if (spec.Resource.Kind == "Deployment") { w.WriteStartObject("strategy"); w.WriteString("type", "RollingUpdate"); w.WriteEndObject(); }
         w.WriteEndObject();
+        if (!withStatus) return;
         w.WriteStartObject("status");
         w.WriteNumber("observedGeneration", spec.Generation);
         w.WriteNumber("replicas", 3); w.WriteNumber("readyReplicas", 3); w.WriteNumber("availableReplicas", 3);
         w.WriteEndObject();
     }
 
+    /// <summary>An event the scheduler writes through events.k8s.io/v1, as core/v1 shows it: a MicroTime eventTime, no first/last timestamps.</summary>
     private static void WriteEvent(Utf8JsonWriter w, ObjectSpec spec)
     {
         var involved = spec.Owner!;
         w.WriteStartObject("involvedObject");
-        w.WriteString("apiVersion", involved.ApiVersion);
         w.WriteString("kind", involved.Kind);
         w.WriteString("namespace", spec.Namespace);
         w.WriteString("name", involved.Name);
         w.WriteString("uid", involved.Uid);
+        w.WriteString("apiVersion", involved.ApiVersion);
         w.WriteEndObject();
         w.WriteString("reason", "Scheduled");
         w.WriteString("message", $"Successfully assigned {spec.Namespace}/{involved.Name} to node-1");
+        w.WriteStartObject("source"); w.WriteEndObject();
+        w.WriteNull("firstTimestamp");
+        w.WriteNull("lastTimestamp");
         w.WriteString("type", "Normal");
-        w.WriteNumber("count", spec.Generation);
-        w.WriteStartObject("source"); w.WriteString("component", "default-scheduler"); w.WriteEndObject();
-        w.WriteString("firstTimestamp", spec.Created.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+        w.WriteString("eventTime", KubeTime.MicroTime(spec.Created));
+        if (spec.Generation > 1)
+        {
+            w.WriteStartObject("series");
+            w.WriteNumber("count", spec.Generation);
+            w.WriteString("lastObservedTime", KubeTime.MicroTime(spec.Created.AddSeconds(spec.Generation)));
+            w.WriteEndObject();
+        }
+        w.WriteString("action", "Binding");
+        w.WriteString("reportingComponent", "default-scheduler");
+        w.WriteString("reportingInstance", "default-scheduler-control-plane");
     }
 
-    private static void WriteCrd(Utf8JsonWriter w)
+    private static void WriteCrd(Utf8JsonWriter w, ObjectSpec spec, bool withStatus)
     {
         var r = SimulatedResource.CronTabs;
         w.WriteStartObject("spec");
@@ -253,6 +278,21 @@ public static class ObjectRenderer
         w.WriteStartObject("schema"); w.WriteStartObject("openAPIV3Schema"); w.WriteString("type", "object"); w.WriteBoolean("x-kubernetes-preserve-unknown-fields", true); w.WriteEndObject(); w.WriteEndObject();
         w.WriteEndObject();
         w.WriteEndArray();
+        w.WriteEndObject();
+        if (!withStatus) return;
+        w.WriteStartObject("status");
+        w.WriteStartObject("acceptedNames");
+        w.WriteString("plural", r.Resource); w.WriteString("singular", r.Singular); w.WriteString("kind", r.Kind); w.WriteString("listKind", r.Kind + "List");
+        w.WriteStartArray("shortNames"); foreach (var s in r.ShortNames) w.WriteStringValue(s); w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteStartArray("conditions");
+        foreach (var (type, reason) in new[] { ("NamesAccepted", "NoConflicts"), ("Established", "InitialNamesAccepted") })
+        {
+            w.WriteStartObject(); w.WriteString("type", type); w.WriteString("status", "True"); w.WriteString("lastTransitionTime", KubeTime.Time(spec.Created));
+            w.WriteString("reason", reason); w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("storedVersions"); w.WriteStringValue(r.Version); w.WriteEndArray();
         w.WriteEndObject();
     }
 }

@@ -1,6 +1,7 @@
 namespace Clusterpedia.ClusterSimulator;
 
 /// <summary>What the simulator remembers of an object, enough to render its JSON again at a new resourceVersion.</summary>
+/// <param name="Owner">The controller owner; for an Event its involved object, for a HorizontalPodAutoscaler its scale target.</param>
 public sealed record ObjectSpec(
     SimulatedResource Resource,
     string Namespace,

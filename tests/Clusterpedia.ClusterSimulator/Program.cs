@@ -17,6 +17,8 @@ for (var i = 0; i < args.Length; i++)
         case "--deployments": options = options with { Deployments = NextInt() }; break;
         case "--pods-per-replicaset": options = options with { PodsPerReplicaSet = NextInt() }; break;
         case "--crontabs": options = options with { CronTabs = NextInt() }; break;
+        case "--hpas": options = options with { HorizontalPodAutoscalers = NextInt() }; break;
+        case "--autoscaling-versions": options = options with { AutoscalingVersions = Next().Split(',') }; break;
         case "--token": options = options with { RequiredToken = Next() }; break;
         case "--kubeconfig-out": kubeconfigPath = Next(); break;
         case "--churn":
@@ -24,7 +26,7 @@ for (var i = 0; i < args.Length; i++)
             churn = rates.Length == 3 ? new ChurnOptions(rates[0], rates[1], rates[2]) : throw new ArgumentException("--churn takes adds,updates,deletes per second");
             break;
         default:
-            Console.Error.WriteLine($"unknown flag {args[i]}; flags: --name --port --namespaces --deployments --pods-per-replicaset --crontabs --token --kubeconfig-out --churn a,u,d");
+            Console.Error.WriteLine($"unknown flag {args[i]}; flags: --name --port --namespaces --deployments --pods-per-replicaset --crontabs --hpas --autoscaling-versions v2,v1 --token --kubeconfig-out --churn a,u,d");
             return 2;
     }
 }

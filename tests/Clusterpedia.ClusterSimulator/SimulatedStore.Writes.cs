@@ -5,10 +5,11 @@ using System.Text.Json.Nodes;
 namespace Clusterpedia.ClusterSimulator;
 
 /// <summary>A Kubernetes error answer from the simulated API.</summary>
-public sealed class SimulatedApiException(int code, string reason, string message) : Exception(message)
+public sealed class SimulatedApiException(int code, string reason, string message, StatusDetails? details = null) : Exception(message)
 {
     public int Code { get; } = code;
     public string Reason { get; } = reason;
+    public StatusDetails? Details { get; } = details;
 }
 
 // Client writes (create, replace, replace status, delete with finalizers) of objects kept as raw JSON, with
@@ -24,9 +25,9 @@ public sealed partial class SimulatedStore
             if (resource.Namespaced) metadata["namespace"] = @namespace;
             var key = KeyOf(@namespace, name);
             if (_objects[resource].ContainsKey(key))
-                throw new SimulatedApiException(409, "AlreadyExists", $"{resource.Resource}.{resource.Group} \"{name}\" already exists");
+                throw new SimulatedApiException(409, "AlreadyExists", $"{resource.GroupResource} \"{name}\" already exists", StatusDetails.Of(resource, name));
             metadata["uid"] = Guid.NewGuid().ToString();
-            metadata["creationTimestamp"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+            metadata["creationTimestamp"] = KubeTime.Time(DateTimeOffset.UtcNow);
             metadata["generation"] = 1;
             obj.Remove("status");
             return PutRaw(resource, key, obj, "ADDED");
@@ -43,7 +44,8 @@ public sealed partial class SimulatedStore
             var sentRv = (string?)obj["metadata"]?["resourceVersion"];
             var currentRv = (string?)current["metadata"]!["resourceVersion"];
             if (!string.IsNullOrEmpty(sentRv) && sentRv != currentRv)
-                throw new SimulatedApiException(409, "Conflict", $"Operation cannot be fulfilled on {resource.Resource}.{resource.Group} \"{name}\": the object has been modified; please apply your changes to the latest version and try again");
+                throw new SimulatedApiException(409, "Conflict", $"Operation cannot be fulfilled on {resource.GroupResource} \"{name}\": the object has been modified; please apply your changes to the latest version and try again",
+                    StatusDetails.Of(resource, name));
             if (statusOnly)
             {
                 current["status"] = obj["status"]?.DeepClone();
@@ -74,7 +76,7 @@ public sealed partial class SimulatedStore
             var metadata = (JsonObject)current["metadata"]!;
             if (metadata["finalizers"] is JsonArray { Count: > 0 })
             {
-                metadata["deletionTimestamp"] ??= DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+                metadata["deletionTimestamp"] ??= KubeTime.Time(DateTimeOffset.UtcNow);
                 return PutRaw(resource, key, current, "MODIFIED");
             }
             return RemoveRaw(resource, key, current);
@@ -84,21 +86,20 @@ public sealed partial class SimulatedStore
     private static string KeyOf(string @namespace, string name) => @namespace.Length == 0 ? name : $"{@namespace}/{name}";
 
     private JsonObject Current(SimulatedResource resource, string key) =>
-        _objects[resource].TryGetValue(key, out var stored)
-            ? (JsonObject)JsonNode.Parse(stored.Json)!
-            : throw new SimulatedApiException(404, "NotFound", $"{resource.Resource}.{resource.Group} \"{key[(key.IndexOf('/') + 1)..]}\" not found");
+        _objects[resource].TryGetValue(key, out var stored) ? (JsonObject)JsonNode.Parse(stored.Json)! : throw NotFound(resource, key[(key.IndexOf('/') + 1)..]);
+
+    public static SimulatedApiException NotFound(SimulatedResource resource, string name) =>
+        new(404, "NotFound", $"{resource.GroupResource} \"{name}\" not found", StatusDetails.Of(resource, name));
 
     private byte[] PutRaw(SimulatedResource resource, string key, JsonObject obj, string type)
     {
         var rv = ++_rv;
-        obj["apiVersion"] = resource.ApiVersion;
-        obj["kind"] = resource.Kind;
+        obj = WithTypeMeta(resource, obj);
         obj["metadata"]!["resourceVersion"] = rv.ToString(CultureInfo.InvariantCulture);
         var json = Encoding.UTF8.GetBytes(obj.ToJsonString());
-        var ns = (string?)obj["metadata"]!["namespace"] ?? "";
-        var spec = new ObjectSpec(resource, ns, (string)obj["metadata"]!["name"]!, (string?)obj["metadata"]!["uid"] ?? "", DateTimeOffset.UtcNow, new Dictionary<string, string>(), null);
+        var spec = SpecOf(resource, obj);
         _objects[resource][key] = new StoredObject(spec, rv, json);
-        Publish(new HistoryEvent(rv, resource, type, ns, json));
+        Publish(new HistoryEvent(rv, type, spec, json));
         return json;
     }
 
@@ -108,7 +109,29 @@ public sealed partial class SimulatedStore
         var rv = ++_rv;
         current["metadata"]!["resourceVersion"] = rv.ToString(CultureInfo.InvariantCulture);
         var json = Encoding.UTF8.GetBytes(current.ToJsonString());
-        Publish(new HistoryEvent(rv, resource, "DELETED", (string?)current["metadata"]!["namespace"] ?? "", json));
+        Publish(new HistoryEvent(rv, "DELETED", SpecOf(resource, current), json));
         return json;
+    }
+
+    /// <summary>The object with its kind and apiVersion first, in the order kube's encoder writes them.</summary>
+    private static JsonObject WithTypeMeta(SimulatedResource resource, JsonObject obj)
+    {
+        var result = new JsonObject();
+        foreach (var (name, value) in TypeMeta.Fields(resource)) result[name] = value;
+        foreach (var (name, value) in obj.Where(kv => kv.Key is not ("apiVersion" or "kind")).ToList())
+        {
+            obj.Remove(name);
+            result[name] = value;
+        }
+        return result;
+    }
+
+    /// <summary>What selectors match on, read from a client's object.</summary>
+    private static ObjectSpec SpecOf(SimulatedResource resource, JsonObject obj)
+    {
+        var metadata = obj["metadata"]!;
+        var labels = (metadata["labels"] as JsonObject)?.Where(kv => kv.Value is JsonValue).ToDictionary(kv => kv.Key, kv => kv.Value!.ToString(), StringComparer.Ordinal)
+            ?? new Dictionary<string, string>(StringComparer.Ordinal);
+        return new ObjectSpec(resource, (string?)metadata["namespace"] ?? "", (string)metadata["name"]!, (string?)metadata["uid"] ?? "", DateTimeOffset.UtcNow, labels, null);
     }
 }

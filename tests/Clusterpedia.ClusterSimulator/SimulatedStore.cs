@@ -65,23 +65,33 @@ public sealed partial class SimulatedStore
         }
     }
 
+    /// <summary>Deletes an object; its DELETED event carries its last state at the deletion's resourceVersion.</summary>
     public bool Delete(SimulatedResource resource, string key)
     {
         lock (_gate)
         {
-            if (!_objects[resource].Remove(key, out var stored)) return false;
+            if (!_objects[resource].ContainsKey(key)) return false;
             var rv = ++_rv;
-            Publish(new HistoryEvent(rv, resource, "DELETED", stored.Spec.Namespace, ObjectRenderer.Render(stored.Spec, rv), stored.Spec.Owner?.Kind));
+            foreach (var version in resource.Versions)
+            {
+                if (!_objects[version].Remove(key, out var stored)) continue;
+                Publish(new HistoryEvent(rv, "DELETED", stored.Spec, ObjectRenderer.Render(stored.Spec, rv)));
+            }
             return true;
         }
     }
 
+    /// <summary>Writes the object in every version of its resource, as kube's conversion shows one stored object in each.</summary>
     private void Put(ObjectSpec spec, string type)
     {
         var rv = ++_rv;
-        var json = ObjectRenderer.Render(spec, rv);
-        _objects[spec.Resource][spec.Key] = new StoredObject(spec, rv, json);
-        Publish(new HistoryEvent(rv, spec.Resource, type, spec.Namespace, json, spec.Owner?.Kind));
+        foreach (var version in spec.Resource.Versions)
+        {
+            var view = spec with { Resource = version };
+            var json = ObjectRenderer.Render(view, rv);
+            _objects[version][spec.Key] = new StoredObject(view, rv, json);
+            Publish(new HistoryEvent(rv, type, view, json));
+        }
     }
 
     private void Publish(HistoryEvent e)
@@ -147,11 +157,21 @@ public sealed partial class SimulatedStore
         }
     }
 
-    /// <summary>One page of a list. The continue token carries the list's resourceVersion and the last key.</summary>
+    /// <summary>True when <paramref name="resourceVersion"/> predates the kept history: a list or watch at it gets 410.</summary>
+    public bool IsCompacted(long resourceVersion)
+    {
+        lock (_gate) return resourceVersion < _compactedRv;
+    }
+
+    /// <summary>
+    /// One page of a list (every matching object when <paramref name="limit"/> is 0). The continue token carries the
+    /// list's resourceVersion and the last key; the remaining count is known only without selectors, as in kube.
+    /// </summary>
     /// <exception cref="ExpiredException">When the continue token predates the last compaction.</exception>
     /// <exception cref="FormatException">When the continue token is malformed.</exception>
-    public ListPage List(SimulatedResource resource, string? @namespace, int limit, string? continueToken, string? involvedKind = null)
+    public ListPage List(SimulatedResource resource, string? @namespace, int limit, string? continueToken, ObjectSelector? selector = null)
     {
+        selector ??= ObjectSelector.Everything;
         lock (_gate)
         {
             var listRv = _rv;
@@ -165,38 +185,46 @@ public sealed partial class SimulatedStore
                 after = text[(colon + 1)..];
                 if (listRv < _compactedRv) throw new ExpiredException("The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.");
             }
-            var items = new List<byte[]>();
+            var items = new List<StoredObject>();
             string? next = null;
+            long remaining = 0;
             foreach (var (key, stored) in _objects[resource])
             {
                 if (after != null && string.CompareOrdinal(key, after) <= 0) continue;
                 if (@namespace != null && stored.Spec.Namespace != @namespace) continue;
-                if (involvedKind != null && stored.Spec.Owner?.Kind != involvedKind) continue;
-                if (limit > 0 && items.Count == limit)
+                if (!selector.Matches(stored.Spec)) continue;
+                if (next != null || (limit > 0 && items.Count == limit))
                 {
-                    next = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{listRv}:{after}"));
-                    break;
+                    next ??= Convert.ToBase64String(Encoding.UTF8.GetBytes($"{listRv}:{after}"));
+                    remaining++;
+                    continue;
                 }
-                items.Add(stored.Json);
+                items.Add(stored);
                 after = key;
             }
-            return new ListPage(listRv, items, next);
+            return new ListPage(listRv, items, next, next != null && selector.IsEmpty ? remaining : null);
         }
     }
 
-    /// <summary>Opens a watch. From "" or "0" it first sends every current object as ADDED.</summary>
+    /// <summary>
+    /// Opens a watch. From "" or "0", or when <paramref name="sendInitialEvents"/>, it first sends every current object as
+    /// ADDED (<see cref="SimulatedWatch.InitialEvents"/> of them), then what changes.
+    /// </summary>
     /// <exception cref="ExpiredException">When <paramref name="fromResourceVersion"/> predates the kept history.</exception>
-    public SimulatedWatch Watch(SimulatedResource resource, string? @namespace, long? fromResourceVersion, string? involvedKind = null)
+    public SimulatedWatch Watch(SimulatedResource resource, string? @namespace, long? fromResourceVersion, ObjectSelector? selector = null,
+        bool sendInitialEvents = false)
     {
         lock (_gate)
         {
-            var watch = new SimulatedWatch(this, resource, @namespace, involvedKind);
-            if (fromResourceVersion is null or 0)
+            var watch = new SimulatedWatch(this, resource, @namespace, selector ?? ObjectSelector.Everything, _rv);
+            if (fromResourceVersion is null or 0 || sendInitialEvents)
             {
                 foreach (var stored in _objects[resource].Values)
                 {
-                    var e = new HistoryEvent(stored.ResourceVersion, resource, "ADDED", stored.Spec.Namespace, stored.Json, stored.Spec.Owner?.Kind);
-                    if (watch.Matches(e)) watch.Channel.Writer.TryWrite(e);
+                    var e = new HistoryEvent(stored.ResourceVersion, "ADDED", stored.Spec, stored.Json);
+                    if (!watch.Matches(e)) continue;
+                    watch.Channel.Writer.TryWrite(e);
+                    watch.InitialEvents++;
                 }
             }
             else
@@ -212,12 +240,21 @@ public sealed partial class SimulatedStore
     }
 }
 
-public sealed record StoredObject(ObjectSpec Spec, long ResourceVersion, byte[] Json);
+/// <param name="Json">The object as a get or a watch event shows it, with kind and apiVersion.</param>
+public sealed record StoredObject(ObjectSpec Spec, long ResourceVersion, byte[] Json)
+{
+    /// <summary>The object as a list item shows it: without kind and apiVersion for a built-in type.</summary>
+    public byte[] ListItemJson { get; } = TypeMeta.ListItem(Spec.Resource, Json);
+}
 
-/// <param name="OwnerKind">The owner's (or an event's involved object's) kind, for field-selected watches.</param>
-public sealed record HistoryEvent(long ResourceVersion, SimulatedResource Resource, string Type, string Namespace, byte[] Json, string? OwnerKind = null);
+public sealed record HistoryEvent(long ResourceVersion, string Type, ObjectSpec Spec, byte[] Json)
+{
+    public SimulatedResource Resource => Spec.Resource;
+    public string Namespace => Spec.Namespace;
+}
 
-public sealed record ListPage(long ResourceVersion, IReadOnlyList<byte[]> Items, string? Continue);
+/// <param name="RemainingItemCount">Matching objects after this page; null on the last page and with selectors.</param>
+public sealed record ListPage(long ResourceVersion, IReadOnlyList<StoredObject> Items, string? Continue, long? RemainingItemCount = null);
 
 public sealed class ExpiredException(string message) : Exception(message);
 
@@ -225,22 +262,29 @@ public sealed class SimulatedWatch : IDisposable
 {
     private readonly SimulatedStore _store;
 
-    internal SimulatedWatch(SimulatedStore store, SimulatedResource resource, string? @namespace, string? involvedKind = null)
+    internal SimulatedWatch(SimulatedStore store, SimulatedResource resource, string? @namespace, ObjectSelector selector, long startResourceVersion)
     {
         _store = store;
         Resource = resource;
         Namespace = @namespace;
-        InvolvedKind = involvedKind;
+        Selector = selector;
+        StartResourceVersion = startResourceVersion;
     }
-
-    public string? InvolvedKind { get; }
 
     public SimulatedResource Resource { get; }
     public string? Namespace { get; }
+    public ObjectSelector Selector { get; }
+
+    /// <summary>The store's resourceVersion when the watch opened: what the initial events show.</summary>
+    public long StartResourceVersion { get; }
+
+    /// <summary>How many of the first events are the current state sent as ADDED.</summary>
+    public int InitialEvents { get; internal set; }
+
     public Channel<HistoryEvent> Channel { get; } = System.Threading.Channels.Channel.CreateUnbounded<HistoryEvent>();
 
     internal bool Matches(HistoryEvent e) =>
-        e.Resource == Resource && (Namespace == null || e.Namespace == Namespace) && (InvolvedKind == null || e.OwnerKind == InvolvedKind);
+        e.Resource == Resource && (Namespace == null || e.Namespace == Namespace) && Selector.Matches(e.Spec);
 
     public void Dispose() => _store.Unregister(this);
 }

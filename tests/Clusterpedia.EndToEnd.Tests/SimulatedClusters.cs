@@ -15,10 +15,11 @@ public static class SimulatedClusters
             Name = name, Port = 0, Namespaces = 3, Deployments = 6, PodsPerReplicaSet = 3, RequiredToken = $"{name}-token", Seed = seed,
         });
 
-    public static Task<ClusterSimulator.ClusterSimulator> StartHostAsync(string name) =>
+    /// <param name="requireToken">False: the host needs no credentials, as behind an authenticating proxy.</param>
+    public static Task<ClusterSimulator.ClusterSimulator> StartHostAsync(string name, bool requireToken = true) =>
         ClusterSimulator.ClusterSimulator.StartAsync(new SimulatorOptions
         {
-            Name = name, Port = 0, Namespaces = 1, Deployments = 1, PodsPerReplicaSet = 1, RequiredToken = $"{name}-token",
+            Name = name, Port = 0, Namespaces = 1, Deployments = 1, PodsPerReplicaSet = 1, RequiredToken = requireToken ? $"{name}-token" : null,
         });
 
     /// <summary>
@@ -56,7 +57,7 @@ public static class SimulatedClusters
         {
             Content = new StringContent(PediaClusterJson(member, resources), Encoding.UTF8, "application/json"),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", host.Options.RequiredToken);
+        if (host.Options.RequiredToken is { } token) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await client.SendAsync(request);
         Assert.True(response.IsSuccessStatusCode,
             $"creating the PediaCluster in the host failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");

@@ -64,7 +64,7 @@ public abstract class SynchroRowTests(IDatabaseServer server) : StorageTestBase(
         await using var member = await Simulator.StartAsync(new SimulatorOptions
         {
             Name = "member", Seed = 21, Namespaces = 2, Deployments = 3, PodsPerReplicaSet = 2, CronTabs = 3,
-            RequiredToken = "member-token", BareListItems = true, BookmarkInterval = TimeSpan.FromMilliseconds(500),
+            RequiredToken = "member-token", BookmarkInterval = TimeSpan.FromMilliseconds(500),
         });
         await using var manager = new ClusterSynchroManager(Factory, Options);
         await manager.ApplyAsync(PediaClusterFor(member), CancellationToken.None);

@@ -1,84 +1,53 @@
 using System.Net.Http.Headers;
-using System.Net.Security;
-using System.Security.Cryptography.X509Certificates;
-using System.Text;
-using k8s;
+using Clusterpedia.Kube.Connection;
 
 namespace Clusterpedia.ApiServer.Security.Webhooks;
 
 /// <summary>
-/// POSTs review objects (TokenReview, SubjectAccessReview) to the cluster a kubeconfig names. KubernetesClient.Aot
-/// only reads the kubeconfig (server, CA, client certificate, token, exec plugin); the requests are our own.
+/// POSTs review objects (TokenReview, SubjectAccessReview) to the cluster a kubeconfig names. The kubeconfig is read
+/// by the Kubernetes client layer (<see cref="KubeConnection"/>), as the synchro reads its own: the same CA, client
+/// certificate, token, tokenFile and exec handling, and a user without credentials sends no Authorization header.
 /// </summary>
 public sealed class WebhookClient : IDisposable
 {
+    private readonly KubeConnection _connection;
     private readonly HttpClient _http;
-    private readonly KubernetesClientConfiguration _config;
 
-    private WebhookClient(HttpClient http, KubernetesClientConfiguration config)
+    private WebhookClient(KubeConnection connection, TimeSpan timeout)
     {
-        _http = http;
-        _config = config;
+        _connection = connection;
+        _http = new HttpClient(connection.Handler, disposeHandler: false) { BaseAddress = connection.Server, Timeout = timeout };
     }
 
-    /// <exception cref="SecurityConfigurationException">The kubeconfig cannot be read or names no server.</exception>
+    /// <exception cref="SecurityConfigurationException">The kubeconfig cannot be read or is not usable; the message names the flag.</exception>
     public static WebhookClient FromKubeconfig(string flag, string path, TimeSpan timeout)
     {
-        KubernetesClientConfiguration config;
         try
         {
-            config = KubernetesClientConfiguration.BuildConfigFromConfigFile(path);
+            return new WebhookClient(KubeConnection.FromKubeconfigFile(path), timeout);
         }
-        catch (Exception e)
+        catch (KubeConfigException e)
         {
             throw new SecurityConfigurationException($"--{flag} \"{path}\": {e.Message}", e);
         }
-        return FromConfiguration($"--{flag} \"{path}\"", config, timeout);
     }
 
     /// <summary>The pod's service account, as upstream aggregated servers use when no kubeconfig flag is given.</summary>
     public static WebhookClient InCluster(string flag, TimeSpan timeout)
     {
-        KubernetesClientConfiguration config;
         try
         {
-            config = KubernetesClientConfiguration.InClusterConfig();
+            return new WebhookClient(KubeConnection.InCluster(), timeout);
         }
-        catch (Exception e)
+        catch (KubeConfigException e)
         {
             throw new SecurityConfigurationException($"--{flag} not given and the in-cluster config is unusable: {e.Message}", e);
         }
-        return FromConfiguration($"in-cluster config (no --{flag})", config, timeout);
     }
 
-    public static bool IsInCluster => KubernetesClientConfiguration.IsInCluster();
+    public static bool IsInCluster => KubeConnection.IsInCluster;
 
-    private static WebhookClient FromConfiguration(string source, KubernetesClientConfiguration config, TimeSpan timeout)
-    {
-
-        if (string.IsNullOrEmpty(config.Host) || !Uri.TryCreate(config.Host, UriKind.Absolute, out var server))
-            throw new SecurityConfigurationException($"{source}: the current context names no server");
-
-        var handler = new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2), ConnectTimeout = timeout };
-        if (config.SkipTlsVerify)
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
-        else if (config.SslCaCerts is { Count: > 0 } roots)
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, cert, _, errors) => TrustedBy(cert, errors, roots);
-        if (!string.IsNullOrEmpty(config.TlsServerName)) handler.SslOptions.TargetHost = config.TlsServerName;
-        try
-        {
-            if (ClientCertificate(config) is { } certificate) handler.SslOptions.ClientCertificates = [certificate];
-        }
-        catch (Exception e)
-        {
-            handler.Dispose();
-            throw new SecurityConfigurationException($"{source}: client certificate: {e.Message}", e);
-        }
-        var http = new HttpClient(handler) { BaseAddress = new Uri(server.ToString().TrimEnd('/') + "/"), Timeout = timeout };
-        return new WebhookClient(http, config);
-    }
-
-    public Uri Server => _http.BaseAddress!;
+    public Uri Server => _connection.Server;
 
     /// <summary>POSTs a JSON body to an API path (relative to the server) and returns the status code and the body.</summary>
     public Task<(int Code, byte[] Body)> PostAsync(string path, byte[] json, CancellationToken cancellationToken) =>
@@ -91,41 +60,14 @@ public sealed class WebhookClient : IDisposable
     {
         using var request = new HttpRequestMessage(method, path.TrimStart('/')) { Content = content };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (_config.TokenProvider is { } provider)
-            request.Headers.Authorization = await provider.GetAuthenticationHeaderAsync(cancellationToken).ConfigureAwait(false);
-        else if (!string.IsNullOrEmpty(_config.AccessToken))
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _config.AccessToken);
-        else if (!string.IsNullOrEmpty(_config.Username))
-            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_config.Username}:{_config.Password}")));
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         return ((int)response.StatusCode, body);
     }
 
-    private static X509Certificate2? ClientCertificate(KubernetesClientConfiguration config)
+    public void Dispose()
     {
-        string? cert = config.ClientCertificateData is { Length: > 0 } data ? Encoding.UTF8.GetString(Convert.FromBase64String(data))
-            : config.ClientCertificateFilePath is { Length: > 0 } file ? File.ReadAllText(file) : null;
-        if (cert is null) return null;
-        var key = config.ClientCertificateKeyData is { Length: > 0 } keyData ? Encoding.UTF8.GetString(Convert.FromBase64String(keyData))
-            : config.ClientKeyFilePath is { Length: > 0 } keyFile ? File.ReadAllText(keyFile)
-            : throw new SecurityConfigurationException("a client certificate without a key");
-        using var pem = X509Certificate2.CreateFromPem(cert, key);
-        // SslStream wants a key it can use from a handle; a PKCS#12 round trip gives one on every platform.
-        return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
+        _http.Dispose();
+        _connection.Dispose();
     }
-
-    private static bool TrustedBy(X509Certificate? cert, SslPolicyErrors errors, X509Certificate2Collection roots)
-    {
-        if (cert is null || (errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0) return false;
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(roots);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.DisableCertificateDownloads = true;
-        using var leaf = new X509Certificate2(cert);
-        return chain.Build(leaf);
-    }
-
-    public void Dispose() => _http.Dispose();
 }

@@ -21,7 +21,7 @@ public static class SynchroRegistration
         if (!component.RunsSynchro && options.Kubeconfig is { } hostKubeconfig)
         {
             // The split apiserver: read the manager's PediaCluster status from the host cluster, write nothing.
-            services.AddSingleton(KubeConnection.FromKubeconfigFile(hostKubeconfig));
+            services.AddSingleton(OpenKubeconfig(hostKubeconfig));
             services.AddSingleton(sp => new HostPediaClusterReader(sp.GetRequiredService<KubeConnection>(), sp.GetRequiredService<ILoggerFactory>()));
             services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<HostPediaClusterReader>());
             services.AddSingleton<IPediaClusterStatusSource>(sp => sp.GetRequiredService<HostPediaClusterReader>());
@@ -66,12 +66,25 @@ public static class SynchroRegistration
     }
 
     /// <summary>The host cluster: <c>--kubeconfig</c>, its server replaced by <c>--master</c>, rate-limited by <c>--kube-api-qps</c>/<c>--kube-api-burst</c>.</summary>
+    /// <exception cref="HostConfigurationException">When the kubeconfig is not usable: the message names the flag, the file and the problem.</exception>
     public static KubeConnection HostConnection(string kubeconfig, CommandLine.KubeClientSettings client)
     {
-        var connection = KubeConnection.FromKubeconfigFile(kubeconfig);
+        var connection = OpenKubeconfig(kubeconfig);
         if (client.Master is { } master) connection = connection.WithServer(master);
         if (client.Qps is { } qps) connection = connection.WithRateLimit(new RequestRateLimiter(qps, client.Burst));
         return connection;
+    }
+
+    private static KubeConnection OpenKubeconfig(string kubeconfig)
+    {
+        try
+        {
+            return KubeConnection.FromKubeconfigFile(kubeconfig);
+        }
+        catch (KubeConfigException e)
+        {
+            throw new HostConfigurationException($"--{CommandLine.SynchroFlags.Kubeconfig} \"{kubeconfig}\": {e.Message}", e);
+        }
     }
 
     /// <summary>Creates the feed at start-up, so the API sees clusters from the first request on.</summary>

@@ -6,8 +6,9 @@ using k8s;
 namespace Clusterpedia.Kube.Connection;
 
 /// <summary>
-/// The server URL and an authenticated HTTP handler for one cluster. KubernetesClient.Aot is used only here, for
-/// kubeconfig parsing and credentials (token, client certificate, CA, exec plugins); requests are our own.
+/// The server URL and an authenticated HTTP handler for one cluster, from a PediaCluster's credentials, a kubeconfig
+/// file or the pod's service account. KubernetesClient.Aot is used only here and in <see cref="KubeconfigLoader"/>, for
+/// kubeconfig parsing and credentials (token, client certificate, exec plugins); requests are our own.
 /// </summary>
 public sealed class KubeConnection : IDisposable
 {
@@ -48,14 +49,65 @@ public sealed class KubeConnection : IDisposable
     public KubeConnection WithRateLimit(RequestRateLimiter limiter) =>
         new(Server, new RateLimitingHandler(limiter) { InnerHandler = Handler }, Identity);
 
-    /// <exception cref="KubeConfigException">When the credentials are incomplete or malformed.</exception>
+    /// <summary>
+    /// A PediaCluster's credentials. Without a token or client certificate requests carry no Authorization header, as
+    /// client-go's do (a plain-HTTP or proxy-authenticated API server).
+    /// </summary>
+    /// <exception cref="KubeConfigException">"invalid cluster config: …" (upstream's condition message) naming what is wrong.</exception>
     public static KubeConnection Create(KubeCredentials credentials)
+    {
+        try
+        {
+            return Build(credentials, fileName: null);
+        }
+        catch (KubeConfigException e)
+        {
+            throw new KubeConfigException($"invalid cluster config: {e.Message}", e.InnerException);
+        }
+    }
+
+    /// <summary>A kubeconfig file (<c>--kubeconfig</c>); paths in it are relative to its folder, as in client-go.</summary>
+    /// <exception cref="KubeConfigException">Names what is wrong; the caller names the flag and the file.</exception>
+    public static KubeConnection FromKubeconfigFile(string path, string? context = null)
+    {
+        byte[] kubeconfig;
+        try
+        {
+            kubeconfig = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new KubeConfigException($"cannot be read: {e.Message}", e);
+        }
+        return Build(new KubeCredentials { Kubeconfig = kubeconfig, Context = context }, Path.GetFullPath(path));
+    }
+
+    /// <summary>The pod's service account (client-go's <c>rest.InClusterConfig</c>); its token is re-read as the kubelet rotates it.</summary>
+    /// <exception cref="KubeConfigException">When the service account's files or the service environment variables are missing.</exception>
+    public static KubeConnection InCluster()
+    {
+        KubernetesClientConfiguration config;
+        try
+        {
+            config = KubernetesClientConfiguration.InClusterConfig();
+        }
+        catch (Exception e)
+        {
+            throw new KubeConfigException(e.Message, e);
+        }
+        return FromConfiguration(config, "in-cluster");
+    }
+
+    /// <summary>Whether this process runs in a pod: <c>KUBERNETES_SERVICE_HOST</c>/<c>_PORT</c> are set and the service account's token and CA exist.</summary>
+    public static bool IsInCluster => KubernetesClientConfiguration.IsInCluster();
+
+    private static KubeConnection Build(KubeCredentials credentials, string? fileName)
     {
         var identity = Identify(credentials);
         KubernetesClientConfiguration config;
         try
         {
-            config = ToConfiguration(credentials);
+            config = ToConfiguration(credentials, fileName);
         }
         catch (KubeConfigException)
         {
@@ -63,26 +115,23 @@ public sealed class KubeConnection : IDisposable
         }
         catch (Exception e)
         {
-            throw new KubeConfigException($"invalid cluster config: {e.Message}", e);
+            // What the library still throws for itself: an exec plugin that fails, a server URL it cannot parse.
+            throw new KubeConfigException(e.Message, e);
         }
         return FromConfiguration(config, identity);
     }
 
-    public static KubeConnection FromKubeconfigFile(string path, string? context = null) =>
-        Create(new KubeCredentials { Kubeconfig = File.ReadAllBytes(path), Context = context });
-
-    private static KubernetesClientConfiguration ToConfiguration(KubeCredentials c)
+    private static KubernetesClientConfiguration ToConfiguration(KubeCredentials c, string? fileName)
     {
         if (c.Kubeconfig is { Length: > 0 } kubeconfig)
         {
-            using var stream = new MemoryStream(kubeconfig);
-            var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(stream, c.Context);
+            var config = KubeconfigLoader.Load(kubeconfig, c.Context, fileName);
             if (c.Insecure) config.SkipTlsVerify = true;
             return config;
         }
-        if (string.IsNullOrWhiteSpace(c.Server)) throw new KubeConfigException("invalid cluster config: apiserver is required without a kubeconfig");
+        if (string.IsNullOrWhiteSpace(c.Server)) throw new KubeConfigException("apiserver is required without a kubeconfig");
         if (!Uri.TryCreate(c.Server, UriKind.Absolute, out var server) || server.Scheme is not ("https" or "http"))
-            throw new KubeConfigException($"invalid cluster config: apiserver '{c.Server}' is not an http(s) URL");
+            throw new KubeConfigException($"apiserver '{c.Server}' is not an http(s) URL");
         var result = new KubernetesClientConfiguration { Host = c.Server };
         if (c.Token is { Length: > 0 } token) result.AccessToken = Encoding.UTF8.GetString(token).Trim();
         else if (c.CertData is { Length: > 0 } && c.KeyData is { Length: > 0 })
@@ -90,15 +139,16 @@ public sealed class KubeConnection : IDisposable
             result.ClientCertificateData = Convert.ToBase64String(c.CertData);
             result.ClientCertificateKeyData = Convert.ToBase64String(c.KeyData);
         }
-        else throw new KubeConfigException("invalid cluster config: tokenData or certData and keyData are required");
-        if (c.CaData is { Length: > 0 } ca && !c.Insecure) result.SslCaCerts = LoadCertificates(ca);
+        else if (c.CertData is { Length: > 0 } || c.KeyData is { Length: > 0 })
+            throw new KubeConfigException(c.CertData is { Length: > 0 } ? "certData needs keyData" : "keyData needs certData");
+        if (c.CaData is { Length: > 0 } ca && !c.Insecure) result.SslCaCerts = CaBundle.Parse(ca, "caData");
         else result.SkipTlsVerify = true;
         return result;
     }
 
     private static KubeConnection FromConfiguration(KubernetesClientConfiguration config, string identity)
     {
-        if (string.IsNullOrEmpty(config.Host)) throw new KubeConfigException("invalid cluster config: the kubeconfig names no server");
+        if (string.IsNullOrEmpty(config.Host)) throw new KubeConfigException("the kubeconfig names no server");
         var handler = new SocketsHttpHandler
         {
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
@@ -123,19 +173,11 @@ public sealed class KubeConnection : IDisposable
             catch (Exception e)
             {
                 handler.Dispose();
-                throw new KubeConfigException($"invalid cluster config: client certificate: {e.Message}", e);
+                throw new KubeConfigException($"client certificate: {e.Message}", e);
             }
         }
         var auth = new AuthenticationHandler(config) { InnerHandler = handler };
         return new KubeConnection(new Uri(config.Host.TrimEnd('/') + "/"), auth, identity);
-    }
-
-    private static X509Certificate2Collection LoadCertificates(byte[] pem)
-    {
-        var certificates = new X509Certificate2Collection();
-        certificates.ImportFromPem(Encoding.UTF8.GetString(pem));
-        if (certificates.Count == 0) throw new KubeConfigException("invalid cluster config: caData holds no PEM certificate");
-        return certificates;
     }
 
     private static X509Certificate2 LoadClientCertificate(KubernetesClientConfiguration config)
@@ -145,7 +187,7 @@ public sealed class KubeConnection : IDisposable
             : File.ReadAllText(config.ClientCertificateFilePath!);
         var key = config.ClientCertificateKeyData is { Length: > 0 } keyData
             ? Encoding.UTF8.GetString(Convert.FromBase64String(keyData))
-            : File.ReadAllText(config.ClientKeyFilePath ?? throw new KubeConfigException("invalid cluster config: client certificate without a key"));
+            : File.ReadAllText(config.ClientKeyFilePath ?? throw new KubeConfigException("client certificate without a key"));
         using var pem = X509Certificate2.CreateFromPem(cert, key);
         // SslStream needs a key it can use from a handle; a PKCS#12 round trip gives one on every platform.
         return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
@@ -159,6 +201,8 @@ public sealed class KubeConnection : IDisposable
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.AddRange(roots);
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        // As Go's verifier: the chain is what the server sent plus the roots, never fetched intermediates.
+        chain.ChainPolicy.DisableCertificateDownloads = true;
         using var leaf = new X509Certificate2(cert);
         return chain.Build(leaf);
     }

@@ -1,8 +1,9 @@
 namespace Clusterpedia.Kube.Connection;
 
 /// <summary>
-/// How to reach a cluster: a kubeconfig, or an API server URL with a bearer token or a client certificate, and a
-/// CA (or no CA, meaning TLS verification is skipped, as upstream does when <c>caData</c> is missing).
+/// How to reach a cluster: a kubeconfig, or an API server URL with a bearer token, a client certificate or no
+/// credentials at all, and a CA (or no CA, meaning TLS verification is skipped, as upstream does when <c>caData</c> is
+/// missing).
 /// </summary>
 /// <remarks>PEM texts and the kubeconfig are given as the raw bytes a PediaCluster carries (base64-decoded).</remarks>
 public sealed record KubeCredentials

@@ -13,18 +13,20 @@ namespace Clusterpedia.ApiServer.Security.Tests.Infrastructure;
 
 /// <summary>
 /// A small kube-apiserver stand-in over HTTPS serving the two review APIs: TokenReview with fixed tokens and
-/// SubjectAccessReview with fixed rules. It insists on its own bearer token, as a real cluster would, and records
-/// every review it answers.
+/// SubjectAccessReview with fixed rules. It insists on its own bearer token, as a real cluster would (or on none, as
+/// behind an authenticating proxy, optionally over plain HTTP), and records every review and Authorization header.
 /// </summary>
 internal sealed class ReviewPeer : IAsyncDisposable
 {
     public const string ReviewerToken = "reviewer-token";
     private readonly WebApplication _app;
+    private readonly string? _requiredToken;
 
-    private ReviewPeer(WebApplication app, Uri address)
+    private ReviewPeer(WebApplication app, Uri address, string? requiredToken)
     {
         _app = app;
         Address = address;
+        _requiredToken = requiredToken;
     }
 
     public Uri Address { get; }
@@ -45,11 +47,18 @@ internal sealed class ReviewPeer : IAsyncDisposable
     public ConcurrentQueue<JsonNode> TokenReviews { get; } = new();
     public ConcurrentQueue<JsonNode> AccessReviews { get; } = new();
 
-    public static async Task<ReviewPeer> StartAsync(TestPki pki)
+    /// <summary>The Authorization header of every request, <c>""</c> when it had none.</summary>
+    public ConcurrentQueue<string> AuthorizationHeaders { get; } = new();
+
+    /// <param name="requiredToken">The bearer token requests must carry; null: none is needed.</param>
+    public static async Task<ReviewPeer> StartAsync(TestPki pki, string? requiredToken = ReviewerToken, bool plainHttp = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.UseHttps(pki.ReviewPeer.Certificate)));
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l =>
+        {
+            if (!plainHttp) l.UseHttps(pki.ReviewPeer.Certificate);
+        }));
         var app = builder.Build();
         ReviewPeer? peer = null;
         app.MapPost("/apis/authentication.k8s.io/v1/tokenreviews", (HttpContext c) => peer!.HandleAsync(c, peer.TokenReview));
@@ -57,7 +66,7 @@ internal sealed class ReviewPeer : IAsyncDisposable
         app.MapGet("/api/v1/namespaces/kube-system/configmaps/extension-apiserver-authentication", (HttpContext c) => peer!.ConfigMapAsync(c));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        peer = new ReviewPeer(app, new Uri(address));
+        peer = new ReviewPeer(app, new Uri(address), requiredToken);
         return peer;
     }
 
@@ -82,9 +91,35 @@ internal sealed class ReviewPeer : IAsyncDisposable
         current-context: hub
         """);
 
+    /// <summary>A kubeconfig for this peer whose user has no credentials (<c>user: {}</c>), trusting the serving CA over HTTPS.</summary>
+    public string WriteKubeconfigWithoutCredentials(TestPki pki) => pki.File($"review-anonymous-{Guid.NewGuid():N}.kubeconfig", $"""
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: hub
+          cluster:
+            server: {Address}{(Address.Scheme == "https" ? $"\n    certificate-authority: {pki.ServingCa.CertificatePath}" : "")}
+        users:
+        - name: proxied
+          user: {"{}"}
+        contexts:
+        - name: hub
+          context:
+            cluster: hub
+            user: proxied
+        current-context: hub
+        """);
+
+    private bool Authorized(HttpContext context)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        AuthorizationHeaders.Enqueue(header);
+        return _requiredToken is null || header == $"Bearer {_requiredToken}";
+    }
+
     private async Task HandleAsync(HttpContext context, Func<JsonNode, JsonObject> answer)
     {
-        if (context.Request.Headers.Authorization.ToString() != $"Bearer {ReviewerToken}")
+        if (!Authorized(context))
         {
             context.Response.StatusCode = 401;
             await context.Response.WriteAsync("""{"kind":"Status","apiVersion":"v1","status":"Failure","message":"Unauthorized","reason":"Unauthorized","code":401}""");
@@ -99,7 +134,7 @@ internal sealed class ReviewPeer : IAsyncDisposable
 
     private async Task ConfigMapAsync(HttpContext context)
     {
-        if (context.Request.Headers.Authorization.ToString() != $"Bearer {ReviewerToken}")
+        if (!Authorized(context))
         {
             context.Response.StatusCode = 401;
             return;

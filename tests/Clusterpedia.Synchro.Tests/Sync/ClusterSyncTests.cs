@@ -47,8 +47,13 @@ public sealed class ClusterSyncTests : IAsyncLifetime
         var pod = await _harness.Storage.Inner.GetResourceStorage(new ResourceStorageConfig(new("", "v1", "pods"), "Pod", true))
             .GetAsync("cluster-1", podKey[0], podKey[1], CancellationToken.None);
         Assert.Equal("cluster-1", pod.Metadata.Cluster);
-        Assert.False(pod.Metadata.Annotations.ContainsKey(WellKnown.LastAppliedAnnotation));
         Assert.False(JsonDocument.Parse(pod.Json).RootElement.GetProperty("metadata").TryGetProperty("managedFields", out _));
+        // Only what kubectl applied has the last-applied annotation: a deployment, not a pod.
+        var deploymentKey = clusters[1].Store.Keys(SimulatedResource.Deployments)[0].Split('/');
+        var deployment = await _harness.Storage.Inner.GetResourceStorage(new ResourceStorageConfig(new("apps", "v1", "deployments"), "Deployment", true))
+            .GetAsync("cluster-1", deploymentKey[0], deploymentKey[1], CancellationToken.None);
+        Assert.False(deployment.Metadata.Annotations.ContainsKey(WellKnown.LastAppliedAnnotation));
+        Assert.Equal("cluster-1", deployment.Metadata.Cluster);
     }
 
     [Fact]

@@ -39,12 +39,13 @@ public sealed class SyncHarness : IAsyncDisposable
         },
     };
 
-    public async Task<ClusterSimulator.ClusterSimulator> AddClusterAsync(string name, int seed, int deployments = 6)
+    /// <param name="requireToken">False: the cluster needs no credentials (a proxy-authenticated or plain-HTTP API server).</param>
+    public async Task<ClusterSimulator.ClusterSimulator> AddClusterAsync(string name, int seed, int deployments = 6, bool requireToken = true, bool plainHttp = false)
     {
         var cluster = await ClusterSimulator.ClusterSimulator.StartAsync(new SimulatorOptions
         {
-            Name = name, Seed = seed, Deployments = deployments, PodsPerReplicaSet = 4, CronTabs = 6, RequiredToken = $"{name}-token",
-            BookmarkInterval = TimeSpan.FromMilliseconds(500),
+            Name = name, Seed = seed, Deployments = deployments, PodsPerReplicaSet = 4, CronTabs = 6, RequiredToken = requireToken ? $"{name}-token" : null,
+            BookmarkInterval = TimeSpan.FromMilliseconds(500), PlainHttp = plainHttp,
         });
         Clusters.Add(cluster);
         return cluster;
@@ -56,7 +57,7 @@ public sealed class SyncHarness : IAsyncDisposable
         Spec = new PediaClusterSpec
         {
             Apiserver = cluster.Url.ToString(),
-            TokenData = Encoding.UTF8.GetBytes(cluster.Options.RequiredToken!),
+            TokenData = cluster.Options.RequiredToken is { } token ? Encoding.UTF8.GetBytes(token) : null,
             SyncResources = resources.Length > 0 ? [.. resources] :
             [
                 new ClusterGroupResources { Group = "", Resources = ["pods"] },
