@@ -31,7 +31,7 @@ public sealed class RecordedMember : IAsyncDisposable
     private readonly string _page1Continue;
     private readonly TaskCompletionSource _expire = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
-    private int _podLists, _podWatches;
+    private int _podLists, _podWatches, _serviceWatches;
 
     private readonly bool _expiredAsHttp410;
 
@@ -99,6 +99,12 @@ public sealed class RecordedMember : IAsyncDisposable
                 await QuietWatchAsync(ctx);
                 return;
             case "/apis/apps/v1/deployments": await FileAsync(ctx, "deployments.json"); return;
+            // Items and watch objects the synchro must skip and count, beside valid ones.
+            case "/api/v1/services" when watch:
+                if (Interlocked.Increment(ref _serviceWatches) == 1) await FileAsync(ctx, "services-watch.jsonl");
+                else await QuietWatchAsync(ctx);
+                return;
+            case "/api/v1/services": await FileAsync(ctx, "services-with-bad-items.json"); return;
             case "/apis/stable.example.com/v1/crontabs": await FileAsync(ctx, "crontabs.json"); return;
         }
         ctx.Response.StatusCode = 404;

@@ -128,6 +128,32 @@ public sealed class RecordedResponsesTests : IAsyncLifetime
         Assert.Equal(0, pods.Counters.Failed);
     }
 
+    // kube-apiserver-wire.md: a client derives kind from discovery and must survive what it cannot use. Each bad item
+    // or watch object is skipped and counted; the object stored under a skipped item's key is left as it was.
+    [Fact]
+    public async Task ObjectsThatCannotBeStoredAreSkippedAndCountedAndStoredOnesAreLeftAlone()
+    {
+        var services = new ResourceStorageConfig(new("", "v1", "services"), "Service", true);
+        var earlier = """{"apiVersion":"v1","kind":"Service","metadata":{"name":"wrong-kind","namespace":"default","uid":"u-1","resourceVersion":"17","annotations":{"shadow.clusterpedia.io/cluster-name":"recorded"}},"spec":{}}""";
+        await _harness.Storage.Inner.GetResourceStorage(services).UpsertAsync(Cluster, new ResourceObject(Encoding.UTF8.GetBytes(earlier)), CancellationToken.None);
+        _member = await RecordedMember.StartAsync();
+        await using var manager = new ClusterSynchroManager(_harness.Storage, Options());
+        var cluster = PediaCluster();
+        cluster.Spec.SyncResources = [new ClusterGroupResources { Group = "", Resources = ["services"] }];
+        await manager.ApplyAsync(cluster, CancellationToken.None);
+
+        await WaitForAsync(services, "default/kept@2990", "default/wrong-kind@17", "default/added-later@3004");
+        var synchro = manager.GetSynchro(Cluster)!.ResourceSynchros.Single();
+        // The list: a string, an item without a name, a ConfigMap, metadata that is a string; the watch: an Endpoints,
+        // an object without a name, an array.
+        await Eventually.TrueAsync(() => synchro.Counters.Failed == 7, "7 objects counted as failed");
+        AssertStoredForm(await GetAsync(services, "default", "kept"), "v1", "Service");
+        AssertStoredForm(await GetAsync(services, "default", "added-later"), "v1", "Service");
+        Assert.Equal("u-1", (await GetAsync(services, "default", "wrong-kind")).GetProperty("metadata").GetProperty("uid").GetString());
+        var metrics = Clusterpedia.Synchro.Metrics.PrometheusText.Render(manager.GetMetrics(), "test");
+        Assert.Contains("clustersynchro_resourcesynchro_resource_failed_total{cluster=\"recorded\",group=\"\",version=\"v1\",resource=\"services\"} 7", metrics);
+    }
+
     [Fact]
     public async Task AWatchRefusedWithHttp410AlsoRelists()
     {
