@@ -85,6 +85,13 @@ public sealed class MariaDbServer : IDatabaseServer
         return value is DBNull ? null : value;
     }
 
+    public System.Data.Common.DbConnection Open(string database)
+    {
+        var connection = new MySqlConnection(ConnectionString(database));
+        connection.Open();
+        return connection;
+    }
+
     public static void ExecuteOn(string connectionString, string sql)
     {
         using var connection = new MySqlConnection(connectionString);

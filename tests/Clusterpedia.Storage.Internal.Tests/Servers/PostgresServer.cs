@@ -67,6 +67,13 @@ public sealed class PostgresServer : IDatabaseServer
         return value is DBNull ? null : value;
     }
 
+    public System.Data.Common.DbConnection Open(string database)
+    {
+        var connection = new NpgsqlConnection(ConnectionString(database));
+        connection.Open();
+        return connection;
+    }
+
     public static void ExecuteOn(string connectionString, string sql)
     {
         using var connection = new NpgsqlConnection(connectionString);
