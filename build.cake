@@ -1,4 +1,4 @@
-// Build entry point: `dotnet tool restore` once, then `dotnet cake --target=<Build|Test|Publish|Images|Pack|Demo>`.
+// Build entry point: `dotnet tool restore` once, then `dotnet cake --target=<Build|Test|Publish|Images|Pack|Demo|Prerequisites>`.
 // Built-in Cake aliases only (no addins).
 //
 //   --storages=memory,internal   storage layers compiled into the hosts (default: hosts/Storages.props' default set)
@@ -8,6 +8,8 @@
 //   --runtime=linux-x64          --configuration=Release (Publish/Images) or Debug (Build/Test)
 //   --aot=false                  Publish a JIT (framework-dependent) build instead of NativeAOT, e.g. for quick tests
 //   --artifacts=<dir>            where Publish and Pack write (default: ./artifacts)
+
+#load "build/prerequisites.cake"
 
 using System.Text.RegularExpressions;
 
@@ -108,8 +110,13 @@ Task("Build")
         DotNetBuild(project.FullPath, new DotNetBuildSettings { Configuration = configurationArgument ?? "Debug" });
 });
 
+Task("Prerequisites")
+    .Description("Checks the Debian packages the tests, the AOT publish and the demo need; as root installs the missing ones with apt-get, otherwise names them and the command.")
+    .Does(() => EnsurePrerequisites(artifacts.Combine("logs")));
+
 Task("Test")
     .Description("Runs every tests/**/*.Tests.csproj and prints the totals.")
+    .IsDependentOn("Prerequisites")
     .Does(() =>
 {
     var results = artifacts.Combine("test-results");
@@ -308,10 +315,24 @@ Task("Demo")
     .Description("The product end to end without Kubernetes: three simulated clusters synced by binding-apiserver (memory); prints the kubectl command. --check lists once and stops.")
     .Does(() =>
 {
-    var arguments = new ProcessArgumentBuilder().AppendQuoted(root.CombineWithFilePath("deploy/demo/run.sh").FullPath);
-    if (HasArgument("check")) arguments.Append("--check");
-    var exitCode = StartProcess("bash", new ProcessSettings { Arguments = arguments });
-    if (exitCode != 0) throw new CakeException($"the demo failed (exit code {exitCode})");
+    var info = new System.Diagnostics.ProcessStartInfo("bash") { UseShellExecute = false };
+    info.ArgumentList.Add(root.CombineWithFilePath("deploy/demo/run.sh").FullPath);
+    if (HasArgument("check")) info.ArgumentList.Add("--check");
+    using var demo = System.Diagnostics.Process.Start(info);
+    // The demo's trap stops every process it started, so Cake waits for it instead of dying first: a SIGINT or
+    // SIGTERM sent to Cake alone is passed on (Ctrl+C in a terminal reaches the demo too; it ignores the second one).
+    void PassOn(System.Runtime.InteropServices.PosixSignalContext signal)
+    {
+        signal.Cancel = true;
+        var name = signal.Signal == System.Runtime.InteropServices.PosixSignal.SIGINT ? "INT" : "TERM";
+        System.Diagnostics.Process.Start("kill", $"-{name} {demo.Id}")?.WaitForExit();
+    }
+    using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, PassOn);
+    using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, PassOn);
+    demo.WaitForExit();
+    // 130 and 143: stopped by Ctrl+C or SIGTERM, as asked.
+    if (demo.ExitCode is 130 or 143) Information("the demo stopped");
+    else if (demo.ExitCode != 0) throw new CakeException($"the demo failed (exit code {demo.ExitCode}); its message is above");
 });
 
 Task("Default").IsDependentOn("Build");

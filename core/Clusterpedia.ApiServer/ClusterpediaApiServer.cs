@@ -23,12 +23,14 @@ public sealed class ClusterpediaApiServer
     private readonly ResourceRouter _resources;
     private readonly CollectionResourceHandler _collections;
     private readonly ILogger _logger;
+    private readonly int _gzipLevel;
 
     public ClusterpediaApiServer(IStorageFactory storage, IClusterResourceSource source, ClusterpediaApiOptions options,
         TimeProvider time, ILoggerFactory loggerFactory)
     {
         options.Validate();
         _logger = loggerFactory.CreateLogger("Clusterpedia.ApiServer");
+        _gzipLevel = options.GzipLevel;
         _discovery = new DiscoveryHandler(storage, options);
         _resources = new ResourceRouter(source, _discovery, new GetHandler(storage, time), new ListHandler(storage, time, options),
             new WatchHandler(storage, time, options, _logger));
@@ -38,6 +40,7 @@ public sealed class ClusterpediaApiServer
     public async Task HandleAsync(HttpContext context)
     {
         var accepted = Negotiated.TryParse(context.Request.Headers.Accept.ToString(), out var negotiated);
+        ResponseCompression.Negotiate(context, _gzipLevel);
         try
         {
             if (!accepted)

@@ -17,6 +17,8 @@ internal sealed class InternalResourceStorage(SqlDialect dialect, ResourceStorag
 
     public ResourceStorageConfig Config { get; } = config;
 
+    private static readonly ResourceStorageConfig EventsConfig = new(new("", "v1", "events"), "Event", true);
+
     private GroupVersionResource Resource => Config.Resource;
 
     private string Describe(string verb) => $"{verb} {Resource}";
@@ -109,9 +111,9 @@ internal sealed class InternalResourceStorage(SqlDialect dialect, ResourceStorag
 
     private async ValueTask InsertAsync(string cluster, ResourceObject obj, bool upsert, CancellationToken cancellationToken)
     {
-        var row = ResourceRow.From(obj);
+        var (row, kind) = ResourceRow.For(Config, obj);
         var q = new SqlText(dialect);
-        dialect.Insert(q, new ResourceKey(Resource, KindOf(obj), cluster), row, upsert);
+        dialect.Insert(q, new ResourceKey(Resource, kind, cluster), row, upsert);
         try
         {
             await ExecuteAsync(q, cancellationToken).ConfigureAwait(false);
@@ -126,12 +128,9 @@ internal sealed class InternalResourceStorage(SqlDialect dialect, ResourceStorag
         }
     }
 
-    // Upstream requires a kind; objects without one take the storage config's.
-    private string KindOf(ResourceObject obj) => obj.Metadata.Kind is { Length: > 0 } kind ? kind : Config.Kind;
-
     public async ValueTask UpdateAsync(string cluster, ResourceObject obj, CancellationToken cancellationToken)
     {
-        var row = ResourceRow.From(obj);
+        var (row, _) = ResourceRow.For(Config, obj);
         var q = new SqlText(dialect);
         q.Append($"UPDATE {SqlDialect.Table} SET owner_uid = {q.Param(row.OwnerUid)}");
         q.Append($", uid = {q.Param(row.Uid)}, resource_version = {q.Param(row.ResourceVersion)}, object = {q.Add(dialect.JsonParameter(row.Object))}")
@@ -163,8 +162,8 @@ internal sealed class InternalResourceStorage(SqlDialect dialect, ResourceStorag
         var rows = new Dictionary<(string, string), (ResourceRow Row, string Kind)>(objects.Count);
         foreach (var obj in objects)
         {
-            var row = ResourceRow.From(obj);
-            rows[(row.Namespace, row.Name)] = (row, KindOf(obj));
+            var (row, kind) = ResourceRow.For(Config, obj);
+            rows[(row.Namespace, row.Name)] = (row, kind);
         }
         try
         {
@@ -218,6 +217,8 @@ internal sealed class InternalResourceStorage(SqlDialect dialect, ResourceStorag
     {
         var e = EventInfo.Read(@event);
         if (e.InvolvedUid.Length == 0) throw StorageException.Invalid("Storage<internal>: the event has no involvedObject.uid");
+        // Upstream stores events as the core/v1 codec encodes them, which always writes apiVersion and kind.
+        @event = ResourceRow.Complete(EventsConfig, @event);
         var q = new SqlText(dialect);
         dialect.RecordEvent(q, cluster, e.InvolvedUid, e.Uid, System.Text.Encoding.UTF8.GetString(@event.Json.Span),
             ClusterResourceVersions.KeyOf(e.Namespace, e.Name), e.ResourceVersion);

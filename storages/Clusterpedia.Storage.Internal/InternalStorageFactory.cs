@@ -29,10 +29,17 @@ public sealed class InternalStorageFactory : IStorageFactory
         _gates = gates;
     }
 
-    /// <summary>Reads the config, connects, and creates the schema when missing.</summary>
+    /// <summary>
+    /// Reads the config, connects, creates the schema when missing, and repairs stored objects without apiVersion or
+    /// kind once per database; what the repair did goes to standard error.
+    /// </summary>
     /// <exception cref="StorageConfigException">A missing, unknown or malformed config key (the message names it and the file), or an unwritable SQL log file.</exception>
     /// <exception cref="StorageException">The database cannot be reached (Recoverable) or refused the schema (Fatal).</exception>
-    public static async ValueTask<IStorageFactory> CreateAsync(StorageLayerOptions options, CancellationToken cancellationToken)
+    public static ValueTask<IStorageFactory> CreateAsync(StorageLayerOptions options, CancellationToken cancellationToken) =>
+        CreateAsync(options, Console.Error, cancellationToken);
+
+    /// <summary><see cref="CreateAsync(StorageLayerOptions, CancellationToken)"/>, reporting start-up repairs to <paramref name="report"/>.</summary>
+    internal static async ValueTask<IStorageFactory> CreateAsync(StorageLayerOptions options, TextWriter report, CancellationToken cancellationToken)
     {
         var settings = ConfigLoader.Load(options);
         var log = SqlLog.Create(settings.Log, settings.Source);
@@ -41,7 +48,7 @@ public sealed class InternalStorageFactory : IStorageFactory
             : new MySqlDialect(new MySqlDataSource(settings.ConnectionString), settings) { Log = log };
         try
         {
-            await dialect.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+            await dialect.EnsureSchemaAsync(report, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -117,6 +124,10 @@ public sealed class InternalStorageFactory : IStorageFactory
         return result.ToDictionary(kv => kv.Key, kv => new ClusterResourceVersions(kv.Value.Resources, kv.Value.Events));
     }
 
+    /// <summary>
+    /// Reads <c>event_resource_versions</c>. Upstream writes each value as <c>CAST('&lt;rv&gt;' AS JSON)</c> (a JSON number);
+    /// we write strings, which upstream's reader also takes. Both read as the resourceVersion's text.
+    /// </summary>
     private static void ReadStringMap(ReadOnlySpan<byte> json, Dictionary<string, string> into)
     {
         var reader = new Utf8JsonReader(json);
@@ -126,6 +137,7 @@ public sealed class InternalStorageFactory : IStorageFactory
             var key = reader.GetString()!;
             reader.Read();
             if (reader.TokenType == JsonTokenType.String) into[key] = reader.GetString()!;
+            else if (reader.TokenType == JsonTokenType.Number) into[key] = System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
             else reader.Skip();
         }
     }

@@ -113,26 +113,26 @@ internal sealed class MemoryResourceStorage(ResourceStorageConfig config, Resour
 
     public ValueTask CreateAsync(string cluster, ResourceObject obj, CancellationToken cancellationToken)
     {
-        store.Create(StoredObject.From(cluster, obj));
+        store.Create(StoredObject.From(Config, cluster, obj));
         return ValueTask.CompletedTask;
     }
 
     public ValueTask UpdateAsync(string cluster, ResourceObject obj, CancellationToken cancellationToken)
     {
-        store.Update(StoredObject.From(cluster, obj));
+        store.Update(StoredObject.From(Config, cluster, obj));
         return ValueTask.CompletedTask;
     }
 
     public ValueTask UpsertAsync(string cluster, ResourceObject obj, CancellationToken cancellationToken)
     {
-        store.Upsert([StoredObject.From(cluster, obj)]);
+        store.Upsert([StoredObject.From(Config, cluster, obj)]);
         return ValueTask.CompletedTask;
     }
 
     public ValueTask UpsertManyAsync(string cluster, IReadOnlyList<ResourceObject> objects, CancellationToken cancellationToken)
     {
         var stored = new StoredObject[objects.Count];
-        for (var i = 0; i < stored.Length; i++) stored[i] = StoredObject.From(cluster, objects[i]);
+        for (var i = 0; i < stored.Length; i++) stored[i] = StoredObject.From(Config, cluster, objects[i]);
         store.Upsert(stored);
         return ValueTask.CompletedTask;
     }

@@ -19,15 +19,21 @@ internal sealed class StoredObject
     public ReadOnlyMemory<byte> Json { get; }
     public ObjectMetadata Metadata { get; }
 
-    /// <summary>Copies the caller's bytes (they may be pooled) and reads the metadata.</summary>
-    /// <exception cref="StorageException">With <see cref="StorageErrorKind.Fatal"/> when the bytes are not a named object.</exception>
-    public static StoredObject From(string cluster, ResourceObject obj)
+    /// <summary>
+    /// Copies the caller's bytes (they may be pooled) and reads the metadata. An object without apiVersion or kind
+    /// gets them from <paramref name="config"/>, so the store never keeps such objects.
+    /// </summary>
+    /// <exception cref="StorageException">
+    /// With <see cref="StorageErrorKind.Fatal"/> when the bytes are not a named object; <see cref="StorageErrorKind.Invalid"/>
+    /// when its kind is not the config's.
+    /// </exception>
+    public static StoredObject From(ResourceStorageConfig config, string cluster, ResourceObject obj)
     {
         ObjectMetadata metadata;
-        var json = obj.Json.ToArray();
         try
         {
-            metadata = ObjectMetadata.Read(json);
+            obj = StoredTypeMeta.Complete(config, obj);
+            metadata = obj.Metadata;
         }
         catch (InvalidObjectException e)
         {
@@ -35,7 +41,8 @@ internal sealed class StoredObject
         }
         if (metadata.Name.Length == 0)
             throw StorageException.Fatal($"cannot store object of cluster {cluster}: metadata.name is empty");
-        return new StoredObject(new ObjectKey(cluster, metadata.Namespace, metadata.Name), json, metadata);
+        // The metadata holds strings, not views of the bytes, so it may be read before the copy.
+        return new StoredObject(new ObjectKey(cluster, metadata.Namespace, metadata.Name), obj.Json.ToArray(), metadata);
     }
 
     /// <summary>A key-only probe for lookups and range seeks in a sorted snapshot.</summary>

@@ -17,13 +17,20 @@ internal sealed record ResourceRow(
 
     public const string Values = "@group, @version, @resource, @kind, @cluster, @namespace, @name, @owner_uid, @uid, @resource_version, @object, @created_at, @synced_at, @deleted_at";
 
-    /// <summary>The row of an object written for <paramref name="cluster"/>; the key comes from its metadata.</summary>
-    /// <exception cref="StorageException">With <see cref="StorageErrorKind.Fatal"/> when the bytes are not a usable object.</exception>
+    /// <summary>
+    /// The row of an object written for <paramref name="cluster"/>; the key comes from its metadata. The contract's
+    /// apiVersion and kind are filled in from <paramref name="config"/> when the object lacks them.
+    /// </summary>
+    /// <exception cref="StorageException">
+    /// With <see cref="StorageErrorKind.Fatal"/> when the bytes are not a usable object; <see cref="StorageErrorKind.Invalid"/>
+    /// when its kind is not the config's.
+    /// </exception>
     public static ResourceRow From(ResourceStorageConfig config, string cluster, ResourceObject obj)
     {
         ObjectMetadata metadata;
         try
         {
+            obj = StoredTypeMeta.Complete(config, obj);
             metadata = obj.Metadata;
         }
         catch (InvalidObjectException e)
@@ -33,7 +40,7 @@ internal sealed record ResourceRow(
         if (metadata.Name.Length == 0) throw StorageException.Fatal($"Storage<sample-storage>: {config.Resource}: the object has no metadata.name");
 
         return new ResourceRow(
-            config.Resource, metadata.Kind.Length > 0 ? metadata.Kind : config.Kind, cluster, metadata.Namespace, metadata.Name,
+            config.Resource, metadata.Kind, cluster, metadata.Namespace, metadata.Name,
             metadata.ControllerUid, metadata.Uid, metadata.ResourceVersion, Encoding.UTF8.GetString(obj.Json.Span),
             metadata.CreationTimestamp is { } created ? ListFilter.Timestamp(created) : null,
             metadata.DeletionTimestamp is { } deleted ? ListFilter.Timestamp(deleted) : null);

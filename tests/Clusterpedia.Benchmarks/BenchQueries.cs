@@ -3,7 +3,7 @@ using Clusterpedia.Storage;
 
 namespace Clusterpedia.Benchmarks;
 
-/// <summary>The list queries of PERFORMANCE.md, the same on every engine.</summary>
+/// <summary>The list queries of docs/benchmarks.md, the same on every engine.</summary>
 internal static class BenchQueries
 {
     public static ListOptions Parse(string query, string? cluster = null) =>

@@ -4,7 +4,7 @@ using Clusterpedia.Objects;
 namespace Clusterpedia.Benchmarks;
 
 /// <summary>
-/// The benchmark data set of PERFORMANCE.md: per cluster 10,000 pods of about 4 KB in 33 namespaces, owned through
+/// The benchmark data set (docs/benchmarks.md): per cluster 10,000 pods of about 4 KB in 33 namespaces, owned through
 /// ReplicaSets by 100 Deployments; labels app=app-(i % 50), so one app value matches 2,000 pods over 10 clusters.
 /// </summary>
 internal static class PodGenerator

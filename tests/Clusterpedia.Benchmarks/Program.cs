@@ -13,10 +13,19 @@ using NpgsqlTypes;
 // Ingest runs 0 skips the ingest and lists what an earlier run left in the database.
 // See docs/benchmarks.md.
 if (args.Length > 0 && args[0] == "--mysql") return await MySqlBenchmark.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] == "--api") return await ApiBenchmark.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] == "--api-serve") return await ApiServerChild.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] == "--compact-memory") return await MemoryCompactBenchmark.RunAsync(args[1..]);
+// --compact: the lists compare items copied with items compacted (CompactComparison) instead of psql.
+var compactLists = args.Contains("--compact");
+args = args.Where(a => a != "--compact").ToArray();
 if (args.Length < 1)
 {
     Console.Error.WriteLine("usage: Clusterpedia.Benchmarks <npgsql connection string> [ingestRuns=3] [listRuns=9] [query prefixes]");
     Console.Error.WriteLine("       Clusterpedia.Benchmarks --mysql <MySqlConnector connection string> [ingestRuns=3] [listRuns=9] [query prefixes]");
+    Console.Error.WriteLine("       Clusterpedia.Benchmarks --api [runs=7] [gzip levels=1,2,3,4,5,6]    (gzip's server cost, memory storage)");
+    Console.Error.WriteLine("       Clusterpedia.Benchmarks --compact-memory [runs=21]                   (compact JSON's cost, memory storage)");
+    Console.Error.WriteLine("       add --compact to the PostgreSQL form: lists compare items copied with items compacted instead of psql");
     return 2;
 }
 var connectionString = args[0];
@@ -124,6 +133,13 @@ if (ingestRuns > 0)
 
 if (listRuns == 0)
 {
+    Directory.Delete(Path.GetDirectoryName(configPath)!, recursive: true);
+    return 0;
+}
+
+if (compactLists)
+{
+    await CompactComparison.RunAsync((await BenchQueries.BuildAsync(pods)).Where(q => Selected(q.Name)), pods, listRuns);
     Directory.Delete(Path.GetDirectoryName(configPath)!, recursive: true);
     return 0;
 }

@@ -230,6 +230,10 @@ public static class ObjectRenderer
         w.WriteStartObject("status");
         w.WriteNumber("observedGeneration", spec.Generation);
         w.WriteNumber("replicas", 3); w.WriteNumber("readyReplicas", 3); w.WriteNumber("availableReplicas", 3);
+        // Rolled out: every replica runs the deployment's current template (kubectl's UP-TO-DATE column) and carries the
+        // replicaset's labels; the fields their controllers' managedFields name.
+        if (spec.Resource.Kind == "Deployment") w.WriteNumber("updatedReplicas", 3);
+        else w.WriteNumber("fullyLabeledReplicas", 3);
         w.WriteEndObject();
     }
 

@@ -29,7 +29,7 @@ internal static class TestCompilations
 
     public static ImmutableArray<MetadataReference> Framework => s_framework.Value;
 
-    /// <summary>The Clusterpedia.Core this test project builds (version 1.0.2.0).</summary>
+    /// <summary>The Clusterpedia.Core this test project builds (version 1.0.3.0).</summary>
     public static MetadataReference Contract { get; } = MetadataReference.CreateFromFile(typeof(IStorageFactory).Assembly.Location);
 
     public const string Usings = """

@@ -196,6 +196,52 @@ public abstract class ResourceWriteConformanceTests : StorageConformanceTestBase
     }
 
     [Fact]
+    public async Task Every_write_stores_objects_with_api_version_and_kind()
+    {
+        // As a kube-apiserver lists built-in types: items without apiVersion and kind.
+        var item = Web.AsListItem();
+        await Pods.CreateAsync(C1, item.Build(C1), Timeout);
+        await Storage(DeploymentsConfig).UpsertAsync(C1, TestObject.Deployment("default", "web").AsListItem().Build(C1), Timeout);
+        await Storage(NodesConfig).UpsertManyAsync(C1, [TestObject.Node("node-a").AsListItem().Build(C1), TestObject.Node("node-b").Build(C1)], Timeout);
+        await Storage(ConfigMapsConfig).UpsertAsync(C1, TestObject.ConfigMap("default", "cm").AsListItem().Build(C1), Timeout);
+        await Storage(ConfigMapsConfig).UpdateAsync(C1, TestObject.ConfigMap("default", "cm").AsListItem().WithResourceVersion("2").Build(C1), Timeout);
+
+        async Task AssertTypeMeta(ResourceStorageConfig config, string @namespace, string name, string apiVersion, string kind)
+        {
+            var got = await Storage(config).GetAsync(C1, @namespace, name, Timeout);
+            Assert.Equal((apiVersion, kind), (got.Metadata.ApiVersion, got.Metadata.Kind));
+        }
+        await AssertTypeMeta(PodsConfig, "default", "web", "v1", "Pod");
+        await AssertTypeMeta(DeploymentsConfig, "default", "web", "apps/v1", "Deployment");
+        await AssertTypeMeta(NodesConfig, "", "node-a", "v1", "Node");
+        await AssertTypeMeta(NodesConfig, "", "node-b", "v1", "Node");
+        await AssertTypeMeta(ConfigMapsConfig, "default", "cm", "v1", "ConfigMap");
+        // Only apiVersion and kind are added: the rest is the object as written.
+        var stored = await Pods.GetAsync(C1, "default", "web", Timeout);
+        Assert.True(JsonAssert.SameJson(Web.BuildJson(C1), stored.Json), System.Text.Encoding.UTF8.GetString(stored.Json.Span));
+        foreach (var listed in (await ListPodsAsync(Options())).Items)
+            Assert.Equal(("v1", "Pod"), (listed.Metadata.ApiVersion, listed.Metadata.Kind));
+    }
+
+    [Fact]
+    public async Task An_object_of_another_kind_is_invalid()
+    {
+        var e = await AssertStorageErrorAsync(StorageErrorKind.Invalid,
+            async () => await Pods.UpsertAsync(C1, TestObject.ConfigMap("default", "web").Build(C1), Timeout));
+        Assert.Contains("ConfigMap", e.Message);
+        Assert.Contains("Pod", e.Message);
+        await AssertStorageErrorAsync(StorageErrorKind.Invalid,
+            async () => await Pods.CreateAsync(C1, TestObject.ConfigMap("default", "web").Build(C1), Timeout));
+        // Whether the rest of a batch is written is the layer's choice (the default upsert many writes one by one).
+        await AssertStorageErrorAsync(StorageErrorKind.Invalid,
+            async () => await Pods.UpsertManyAsync(C1, [Web.Build(C1), TestObject.Node("web").Build(C1)], Timeout));
+        await Pods.UpsertAsync(C1, Web.Build(C1), Timeout);
+        await AssertStorageErrorAsync(StorageErrorKind.Invalid,
+            async () => await Pods.UpdateAsync(C1, TestObject.ConfigMap("default", "web").Build(C1), Timeout));
+        Assert.Equal("Pod", (await Pods.GetAsync(C1, "default", "web", Timeout)).Metadata.Kind);
+    }
+
+    [Fact]
     public async Task Accessors_for_one_resource_share_its_objects()
     {
         await Factory.GetResourceStorage(PodsConfig).UpsertAsync(C1, Web.Build(C1), Timeout);

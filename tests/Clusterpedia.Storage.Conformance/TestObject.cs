@@ -26,6 +26,9 @@ public sealed record TestObject
     public IReadOnlyDictionary<string, string> Annotations { get; init; } = new Dictionary<string, string>();
     public IReadOnlyList<(TestObject Owner, bool Controller)> Owners { get; init; } = [];
 
+    /// <summary>Whether the JSON has top-level apiVersion and kind; a kube-apiserver leaves them out of list items of built-in types.</summary>
+    public bool WithTypeMeta { get; init; } = true;
+
     /// <summary>Raw JSON members of <c>spec</c> (name -> JSON value text).</summary>
     public IReadOnlyList<(string Name, string Json)> Spec { get; init; } = [];
 
@@ -46,6 +49,9 @@ public sealed record TestObject
 
     /// <summary>A custom resource <c>Widget</c> of <c>example.io/v1</c>.</summary>
     public static TestObject Widget(string @namespace, string name) => new() { ApiVersion = "example.io/v1", Kind = "Widget", Namespace = @namespace, Name = name };
+
+    /// <summary>The object as a list item of a built-in type comes from a kube-apiserver: without apiVersion and kind.</summary>
+    public TestObject AsListItem() => this with { WithTypeMeta = false };
 
     public TestObject WithLabel(string key, string value) =>
         this with { Labels = new Dictionary<string, string>(Labels) { [key] = value } };
@@ -81,8 +87,11 @@ public sealed record TestObject
         using (var w = new Utf8JsonWriter(buffer))
         {
             w.WriteStartObject();
-            w.WriteString("apiVersion", ApiVersion);
-            w.WriteString("kind", Kind);
+            if (WithTypeMeta)
+            {
+                w.WriteString("apiVersion", ApiVersion);
+                w.WriteString("kind", Kind);
+            }
             w.WriteStartObject("metadata");
             w.WriteString("name", Name);
             if (Namespace.Length > 0) w.WriteString("namespace", Namespace);

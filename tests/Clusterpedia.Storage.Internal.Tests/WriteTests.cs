@@ -182,6 +182,20 @@ public abstract class WriteTests(IDatabaseServer server) : StorageTestBase(serve
     }
 
     [Fact]
+    public async Task A_listed_event_is_recorded_with_api_version_and_kind()
+    {
+        await Upsert(Pods, "c1", Pod("c1", "default", "web"));
+        // A core/v1 Event as an Event list serves it: no apiVersion, no kind (upstream's codec always writes both).
+        var listed = System.Text.Encoding.UTF8.GetBytes($$"""
+            {"metadata":{"name":"web.1","namespace":"default","uid":"e1","resourceVersion":"5"},"involvedObject":{"uid":"{{Uid("c1", "default", "web")}}"},"reason":"Started"}
+            """);
+        await Pods.RecordEventAsync("c1", new Objects.ResourceObject(listed), default);
+        var events = TestObjects.Json(System.Text.Encoding.UTF8.GetBytes(Convert.ToString(Scalar("SELECT events FROM resources"), CultureInfo.InvariantCulture)!));
+        Assert.Equal(("v1", "Event", "Started"), (events.GetProperty("e1").GetProperty("apiVersion").GetString(),
+            events.GetProperty("e1").GetProperty("kind").GetString(), events.GetProperty("e1").GetProperty("reason").GetString()));
+    }
+
+    [Fact]
     public async Task Watch_is_not_supported_and_verbs_are_get_and_list()
     {
         Assert.Equal(StorageVerbs.Get | StorageVerbs.List, Factory.SupportedVerbs);

@@ -89,7 +89,7 @@ internal sealed class CollectionResourceHandler(IStorageFactory storage, TimePro
         // A Table only shows metadata, so the storage need not read whole objects (upstream does the same).
         var options = ListOptionsReader.Read(context.Request, cluster: null, @namespace: null,
             onlyMetadata: table || negotiated.Shape == OutputShape.PartialObjectMetadata, apiOptions.RemainingItemCountByDefault);
-        var sink = new CollectionResourceSink(context, negotiated.Format, name, table, time.GetUtcNow(), negotiated.MetaVersion);
+        using var sink = new CollectionResourceSink(context, negotiated.Format, name, table, time.GetUtcNow(), negotiated.MetaVersion);
         await collection.ListAsync(options, sink, context.RequestAborted).ConfigureAwait(false);
     }
 

@@ -54,7 +54,7 @@ internal sealed class CollectionResourceSink(HttpContext context, OutputFormat f
         if (!_types.Contains((item.Resource, item.Kind))) _types.Add((item.Resource, item.Kind));
         if (!table)
         {
-            w.WriteRawValue(item.Json.Span, skipInputValidation: true);
+            CompactJson.WriteValue(w, item.Json.Span);
             return;
         }
         var metadata = ObjectMetadata.Read(item.Json.Span);

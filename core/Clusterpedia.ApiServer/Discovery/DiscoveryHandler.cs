@@ -25,7 +25,9 @@ internal sealed class DiscoveryHandler(IStorageFactory storage, ClusterpediaApiO
         switch (path.Kind)
         {
             case KubePathKind.CoreVersions:
-                return JsonResponse.WriteAsync(context, 200, format, DiscoveryWriter.WriteApiVersions);
+                // v1 only once a core resource is synced: kubectl then reads /api/v1, and an empty resource list there
+                // fails `kubectl api-resources` ("received empty response for: v1").
+                return JsonResponse.WriteAsync(context, 200, format, w => DiscoveryWriter.WriteApiVersions(w, index.VersionsOf("")));
             case KubePathKind.GroupList:
                 return JsonResponse.WriteAsync(context, 200, format, w => DiscoveryWriter.WriteGroupList(w, index));
             case KubePathKind.Group:

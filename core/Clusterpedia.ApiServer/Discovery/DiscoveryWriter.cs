@@ -7,12 +7,12 @@ namespace Clusterpedia.ApiServer.Discovery;
 /// <summary>The legacy (unaggregated) discovery documents, in the shapes of k8s.io/apimachinery's meta/v1.</summary>
 internal static class DiscoveryWriter
 {
-    public static void WriteApiVersions(Utf8JsonWriter w)
+    public static void WriteApiVersions(Utf8JsonWriter w, IReadOnlyList<string> versions)
     {
         w.WriteStartObject();
         w.WriteString("kind", "APIVersions");
         w.WriteStartArray("versions");
-        w.WriteStringValue("v1");
+        foreach (var v in versions) w.WriteStringValue(v);
         w.WriteEndArray();
         w.WriteStartArray("serverAddressByClientCIDRs");
         w.WriteStartObject();

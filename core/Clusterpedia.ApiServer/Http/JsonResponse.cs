@@ -18,7 +18,7 @@ public static class JsonResponse
         await WriteBytesAsync(context, statusCode, format, buffer.WrittenMemory).ConfigureAwait(false);
     }
 
-    /// <summary>Writes JSON bytes as they are, or converted to YAML.</summary>
+    /// <summary>Writes JSON bytes as they are, or converted to YAML; gzip-compressed past 128 KiB when the client accepts it.</summary>
     public static async Task WriteBytesAsync(HttpContext context, int statusCode, OutputFormat format, ReadOnlyMemory<byte> json)
     {
         var response = context.Response;
@@ -28,11 +28,10 @@ public static class JsonResponse
             response.ContentType = "application/yaml";
             var yaml = new ArrayBufferWriter<byte>(json.Length + json.Length / 2);
             YamlConverter.Convert(json.Span, yaml);
-            await response.Body.WriteAsync(yaml.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
+            await ResponseCompression.WriteAsync(context, yaml.WrittenMemory).ConfigureAwait(false);
             return;
         }
         response.ContentType = "application/json";
-        response.ContentLength = json.Length;
-        await response.Body.WriteAsync(json, context.RequestAborted).ConfigureAwait(false);
+        await ResponseCompression.WriteAsync(context, json).ConfigureAwait(false);
     }
 }

@@ -56,7 +56,7 @@ internal sealed class GetHandler(IStorageFactory storage, TimeProvider time)
                     w => JsonSlices.WritePartialObjectMetadata(w, obj.Json.Span, negotiated.MetaVersion)).ConfigureAwait(false);
                 break;
             default:
-                await JsonResponse.WriteBytesAsync(context, 200, negotiated.Format, obj.Json).ConfigureAwait(false);
+                await JsonResponse.WriteBytesAsync(context, 200, negotiated.Format, CompactJson.ToCompact(obj.Json)).ConfigureAwait(false);
                 break;
         }
     }

@@ -15,7 +15,7 @@ internal sealed class ListHandler(IStorageFactory storage, TimeProvider time, Cl
         var options = ListOptionsReader.Read(context.Request, request.Cluster, request.Path.Namespace,
             onlyMetadata: negotiated.Shape == OutputShape.PartialObjectMetadata, apiOptions.RemainingItemCountByDefault);
 
-        StreamingListSink sink = negotiated.Shape switch
+        using StreamingListSink sink = negotiated.Shape switch
         {
             OutputShape.Table => new TableListSink(context, negotiated.Format, TablePrinters.For(request.GroupResource),
                 TableWriter.ParseIncludeObject(context.Request.Query["includeObject"]), time.GetUtcNow(), negotiated.MetaVersion),

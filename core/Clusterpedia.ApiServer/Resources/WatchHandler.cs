@@ -109,7 +109,7 @@ internal sealed class WatchHandler(IStorageFactory storage, TimeProvider time, C
             else if (isObject && negotiated.Shape == OutputShape.PartialObjectMetadata)
                 JsonSlices.WritePartialObjectMetadata(w, evt.Object.Span, negotiated.MetaVersion);
             else
-                w.WriteRawValue(evt.Object.Span, skipInputValidation: true);
+                CompactJson.WriteValue(w, evt.Object.Span);
             w.WriteEndObject();
         }
         buffer.Write("\n"u8);

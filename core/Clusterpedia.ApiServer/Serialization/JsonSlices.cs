@@ -34,7 +34,7 @@ internal static class JsonSlices
             w.WriteStartObject();
             w.WriteEndObject();
         }
-        else w.WriteRawValue(metadata, skipInputValidation: true);
+        else CompactJson.WriteValue(w, metadata);
         w.WriteEndObject();
     }
 }

@@ -37,7 +37,7 @@ internal sealed class ResourceListSink : StreamingListSink
     protected override void WriteItem(Utf8JsonWriter w, in ListItem item)
     {
         if (_partial) JsonSlices.WritePartialObjectMetadata(w, item.Json.Span, _metaVersion);
-        else w.WriteRawValue(item.Json.Span, skipInputValidation: true);
+        else CompactJson.WriteValue(w, item.Json.Span);
     }
 
     protected override void WriteEpilogue(Utf8JsonWriter w, in ListResult result) => WriteListMeta(w, result);

@@ -8,10 +8,11 @@ namespace Clusterpedia.ApiServer.Serialization;
 
 /// <summary>
 /// Writes a list response while the storage reads it: the envelope is opened on the first item, every item's
-/// stored bytes are copied into the response pipe, and the list metadata (known only at the end) follows the
-/// items. YAML cannot be streamed like this, so it is buffered and converted at the end.
+/// stored bytes are copied into the response body (compact, and gzip-compressed past 128 KiB when accepted: see
+/// <see cref="ResponseBody"/>), and the list metadata (known only at the end) follows the items. YAML cannot be
+/// streamed like this, so it is buffered and converted at the end.
 /// </summary>
-internal abstract class StreamingListSink : IListSink
+internal abstract class StreamingListSink : IListSink, IDisposable
 {
     // Push bytes to the client every so often instead of after every item.
     private const long FlushThreshold = 32 * 1024;
@@ -19,6 +20,7 @@ internal abstract class StreamingListSink : IListSink
     private readonly HttpContext _context;
     private readonly OutputFormat _format;
     private ArrayBufferWriter<byte>? _yaml;
+    private ResponseBody? _body;
     private Utf8JsonWriter? _writer;
     private long _flushedAt;
 
@@ -47,7 +49,7 @@ internal abstract class StreamingListSink : IListSink
         if (_yaml is null && w.BytesCommitted - _flushedAt >= FlushThreshold)
         {
             _flushedAt = w.BytesCommitted;
-            await _context.Response.BodyWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await _body!.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -63,11 +65,14 @@ internal abstract class StreamingListSink : IListSink
         {
             var yaml = new ArrayBufferWriter<byte>(_yaml.WrittenCount + _yaml.WrittenCount / 2);
             YamlConverter.Convert(_yaml.WrittenSpan, yaml);
-            await _context.Response.Body.WriteAsync(yaml.WrittenMemory, cancellationToken).ConfigureAwait(false);
+            await ResponseCompression.WriteAsync(_context, yaml.WrittenMemory).ConfigureAwait(false);
             return;
         }
-        await _context.Response.BodyWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await _body!.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Releases the compressor of a list that failed before it completed.</summary>
+    public void Dispose() => _body?.Dispose();
 
     private Utf8JsonWriter Start()
     {
@@ -75,7 +80,7 @@ internal abstract class StreamingListSink : IListSink
         var response = _context.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = _format == OutputFormat.Yaml ? "application/yaml" : "application/json";
-        IBufferWriter<byte> target = _format == OutputFormat.Yaml ? _yaml = new ArrayBufferWriter<byte>(16 * 1024) : response.BodyWriter;
+        IBufferWriter<byte> target = _format == OutputFormat.Yaml ? _yaml = new ArrayBufferWriter<byte>(16 * 1024) : _body = new ResponseBody(_context);
         _writer = new Utf8JsonWriter(target);
         _writer.WriteStartObject();
         WritePrologue(_writer);

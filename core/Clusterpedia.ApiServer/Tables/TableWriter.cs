@@ -47,7 +47,7 @@ internal static class TableWriter
                 break;
             case IncludeObject.Object:
                 w.WritePropertyName("object");
-                w.WriteRawValue(json, skipInputValidation: true);
+                CompactJson.WriteValue(w, json);
                 break;
         }
         w.WriteEndObject();

@@ -10,6 +10,9 @@ namespace Clusterpedia.Storage;
 /// Keys: an object is identified by (cluster, namespace, name); cluster-scoped objects have an empty namespace.
 /// Objects are UTF-8 JSON as the member cluster served them (after the synchro's pruning), carrying the
 /// <c>shadow.clusterpedia.io/cluster-name</c> annotation. resourceVersion is the member cluster's, stored as given.
+/// A stored object always carries top-level <c>apiVersion</c> and <c>kind</c>: every write (create, update, upsert)
+/// fills in the ones an object lacks from <see cref="Config"/> (<see cref="StoredTypeMeta.Complete"/>), and refuses
+/// an object whose kind is not the config's with <see cref="StorageErrorKind.Invalid"/>.
 /// </remarks>
 public interface IResourceStorage
 {

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 
 namespace Clusterpedia.Hosting.Serving;
@@ -50,7 +51,10 @@ public static class HostServer
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(storage);
         builder.Services.AddSingleton(version);
-        builder.Services.AddHealthChecks();
+        var missingSource = ClusterSourceCheck.MissingSource(component, options);
+        var health = builder.Services.AddHealthChecks();
+        if (missingSource is not null)
+            health.AddCheck(ClusterSourceCheck.Name, () => HealthCheckResult.Unhealthy(missingSource), tags: [HealthEndpoints.ReadyOnlyTag]);
         if (security is not null) builder.Services.AddClusterpediaSecurity(security);
         if (component.ServesApi)
             builder.Services.AddClusterpediaApi(api => api.RemainingItemCountByDefault =
@@ -58,6 +62,8 @@ public static class HostServer
         if (options.Synchro is { HasSource: true } synchro) builder.Services.AddClusterSynchro(synchro, component);
 
         var app = builder.Build();
+        if (missingSource is not null)
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Clusterpedia.Hosting").LogWarning("{Reason}", missingSource);
         if (Metrics(options) is { } metricsPort) app.UseMetricsPort(metricsPort, version);
         // Before every endpoint: health paths pass through --authorization-always-allow-paths.
         if (security is not null) app.UseClusterpediaSecurity();

@@ -10,8 +10,9 @@ namespace Clusterpedia.Synchro.Resources;
 /// <summary>
 /// Syncs the core/v1 Events that involve one resource's objects (<c>eventsInvolvedResources</c>, §6.6): list/watch
 /// with <c>involvedObject.kind=&lt;Kind&gt;</c>, started once the resource finished its initial sync. Events about objects
-/// the resource synchro does not know are dropped as orphans; the rest are pruned and recorded. Deletions only
-/// forget the event's resourceVersion.
+/// the resource synchro has not stored wait for them (<see cref="ResourceSynchroOptions.OrphanEventGrace"/>), then are
+/// dropped as orphans; the rest are recorded as upstream records them (apiVersion
+/// and kind added, managedFields dropped, no cluster annotation). Deletions only forget the event's resourceVersion.
 /// </summary>
 internal sealed partial class EventSynchro(
     string cluster,
@@ -25,6 +26,10 @@ internal sealed partial class EventSynchro(
     ILogger logger)
 {
     private static readonly ApiResourcePath Events = new("", "v1", "events");
+
+    // As upstream's event synchro: managedFields always go (whatever the gates), nothing else is pruned, and no
+    // cluster annotation is added (the event lives in its object's row, which names the cluster).
+    private static readonly PruneOptions EventPrune = new(ManagedFields: true, LastAppliedConfiguration: false);
     private readonly ConcurrentDictionary<string, string> _known = new(storedEvents ?? new Dictionary<string, string>(), StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (ObjectKey Key, byte[] Json, DateTimeOffset Since)> _waiting = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _handling = new(1, 1);
@@ -146,7 +151,7 @@ internal sealed partial class EventSynchro(
         ResourceObject rewritten;
         try
         {
-            rewritten = new ResourceObject(ObjectRewriter.Rewrite(json.Span, cluster, options.Prune, TypeMeta.Event));
+            rewritten = new ResourceObject(ObjectRewriter.Rewrite(json.Span, cluster: null, EventPrune, TypeMeta.Event));
         }
         catch (Exception e) when (e is InvalidObjectException or System.Text.Json.JsonException)
         {

@@ -9,7 +9,8 @@ namespace Clusterpedia.Synchro.Resources;
 /// Prepares a member object for storage in one pass over its bytes: drops <c>metadata.managedFields</c> and the
 /// kubectl last-applied annotation, sets <c>shadow.clusterpedia.io/cluster-name</c>, and adds the top-level
 /// <c>apiVersion</c> and <c>kind</c> when the member left them out (list items of built-in types). Everything else
-/// is copied verbatim; there is no typed model.
+/// is copied verbatim; there is no typed model. Without a cluster (recorded Events, which upstream stores without the
+/// annotation) the annotations are left as they are.
 /// </summary>
 /// <exception cref="InvalidObjectException">
 /// The object is not a JSON object, has no <c>metadata.name</c>, or its <c>kind</c> is not the resource's kind.
@@ -21,7 +22,7 @@ public static class ObjectRewriter
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_buffer;
 
-    public static byte[] Rewrite(ReadOnlySpan<byte> json, string cluster, PruneOptions prune, TypeMeta type)
+    public static byte[] Rewrite(ReadOnlySpan<byte> json, string? cluster, PruneOptions prune, TypeMeta type)
     {
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(8192);
         buffer.ResetWrittenCount();
@@ -63,7 +64,7 @@ public static class ObjectRewriter
     }
 
     /// <returns>Whether the metadata has a non-empty <c>name</c>.</returns>
-    private static bool RewriteMetadata(ref Utf8JsonReader reader, Utf8JsonWriter writer, ReadOnlySpan<byte> json, string cluster, PruneOptions prune)
+    private static bool RewriteMetadata(ref Utf8JsonReader reader, Utf8JsonWriter writer, ReadOnlySpan<byte> json, string? cluster, PruneOptions prune)
     {
         writer.WriteStartObject("metadata");
         var wroteAnnotations = false;
@@ -87,7 +88,7 @@ public static class ObjectRewriter
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     if ((prune.LastAppliedConfiguration && reader.ValueTextEquals(WellKnownUtf8.LastApplied))
-                        || reader.ValueTextEquals(WellKnownUtf8.ClusterName))
+                        || (cluster is not null && reader.ValueTextEquals(WellKnownUtf8.ClusterName)))
                     {
                         reader.Read();
                         reader.Skip();
@@ -97,7 +98,7 @@ public static class ObjectRewriter
                     reader.Read();
                     CopyValue(ref reader, writer, json);
                 }
-                writer.WriteString(WellKnownUtf8.ClusterName, cluster);
+                if (cluster is not null) writer.WriteString(WellKnownUtf8.ClusterName, cluster);
                 writer.WriteEndObject();
                 wroteAnnotations = true;
             }
@@ -110,7 +111,7 @@ public static class ObjectRewriter
                 CopyValue(ref reader, writer, json);
             }
         }
-        if (!wroteAnnotations) WriteClusterAnnotation(writer, cluster);
+        if (!wroteAnnotations && cluster is not null) WriteClusterAnnotation(writer, cluster);
         writer.WriteEndObject();
         return hasName;
     }

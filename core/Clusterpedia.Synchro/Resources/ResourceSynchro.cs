@@ -54,7 +54,9 @@ public sealed partial class ResourceSynchro : IAsyncDisposable
         _statusChanged = statusChanged ?? (() => { });
         _known = new ConcurrentDictionary<string, string>(storedVersions ?? new Dictionary<string, string>(), StringComparer.Ordinal);
         if (syncEvents)
-            _events = new EventSynchro(cluster, client, storageConfig.Kind, key => _known.ContainsKey(key), () => !InitialListPhase, _storage,
+            // An Event is recorded only once its object's row is written (as upstream, which checks the versions it has
+            // stored): recorded earlier, the storage finds no row to attach it to and the Event is lost.
+            _events = new EventSynchro(cluster, client, storageConfig.Kind, key => _known.ContainsKey(key) && !_queue.Holds(key), () => !InitialListPhase, _storage,
                 storedEvents, options, logger);
         _writers = Enumerable.Range(0, Math.Max(1, options.Writers)).Select(_ => Task.Run(() => RunWriterAsync(_lifetime.Token))).ToArray();
     }

@@ -18,8 +18,8 @@ public sealed record ResourceSynchroOptions
     /// <summary>Queued events above which the informer waits for the writers (bounds memory when storage is slow).</summary>
     public int MaxQueuedEvents { get; init; } = 1000;
     /// <summary>
-    /// How long an Event whose object is not known yet is kept and retried before it is dropped as an orphan (the
-    /// Event and its object arrive on different watches, so the Event may come first).
+    /// How long an Event whose object is not stored yet is kept and retried before it is dropped as an orphan (the
+    /// Event and its object arrive on different watches, so the Event may come first, or while the object is queued).
     /// </summary>
     public TimeSpan OrphanEventGrace { get; init; } = TimeSpan.FromSeconds(30);
     /// <summary>Null for the randomized 15-30 minutes; tests shorten it.</summary>

@@ -21,6 +21,12 @@ public sealed class SyncEventQueue
     /// <summary>True when nothing waits and nothing is being written.</summary>
     public bool IsIdle { get { lock (_gate) return _pending.Count == 0 && _inFlight.Count == 0; } }
 
+    /// <summary>True while an event for <paramref name="key"/> waits or is being written: storage may not have the object yet.</summary>
+    public bool Holds(string key)
+    {
+        lock (_gate) return _pending.ContainsKey(key) || _inFlight.Contains(key);
+    }
+
     public void Enqueue(SyncEvent e)
     {
         lock (_gate)

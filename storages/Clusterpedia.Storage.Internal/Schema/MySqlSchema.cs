@@ -47,7 +47,20 @@ internal static class MySqlSchema
         ("idx_resources_cluster_namespace_name", "INDEX idx_resources_cluster_namespace_name (cluster, namespace, name)"),
     ];
 
-    public static async Task EnsureAsync(MySqlDataSource dataSource, SqlLog? log, CancellationToken cancellationToken)
+    // JSON_UNQUOTE of a JSON null is the text 'null'.
+    private const string ApiVersionText = "COALESCE(JSON_UNQUOTE(JSON_EXTRACT(`object`, '$.apiVersion')), '')";
+
+    /// <summary>Fills apiVersion and kind into objects stored without them (<see cref="TypeMetaRepair"/>).</summary>
+    private static readonly TypeMetaRepair Repair = new(new TypeMetaRepairSql(
+        CreateMarkerTable: $"CREATE TABLE IF NOT EXISTS {TypeMetaRepair.MarkerTable} (name varchar(100) NOT NULL, progress bigint unsigned NOT NULL DEFAULT 0, " +
+            "repaired bigint NOT NULL DEFAULT 0, completed_at datetime(3) NULL, PRIMARY KEY (name)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4",
+        InsertMarker: $"INSERT IGNORE INTO {TypeMetaRepair.MarkerTable} (name) VALUES (@name)",
+        Lacking: $"(COALESCE(JSON_UNQUOTE(JSON_EXTRACT(`object`, '$.kind')), '') IN ('', 'null') OR {ApiVersionText} IN ('', 'null'))",
+        Fix: $"`object` = JSON_SET(`object`, '$.apiVersion', IF({ApiVersionText} IN ('', 'null'), " +
+            "CASE WHEN `group` = '' THEN version ELSE CONCAT(`group`, '/', version) END, JSON_UNQUOTE(JSON_EXTRACT(`object`, '$.apiVersion'))), '$.kind', kind)",
+        Now: "UTC_TIMESTAMP(3)"));
+
+    public static async Task EnsureAsync(MySqlDataSource dataSource, SqlLog? log, TextWriter report, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         // Serializes start-up across processes sharing the database.
@@ -62,12 +75,11 @@ internal static class MySqlSchema
                     log, cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
                 if (!exists) await connection.ExecuteNonQueryLoggedAsync($"ALTER TABLE resources ADD {definition}", log, cancellationToken).ConfigureAwait(false);
             }
+            await Repair.RunAsync(connection, log, report, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             await connection.ExecuteScalarLoggedAsync("SELECT RELEASE_LOCK('clusterpedia.resources.schema')", log, CancellationToken.None).ConfigureAwait(false);
         }
     }
-
-
 }

@@ -44,12 +44,22 @@ internal static class PostgresSchema
         "CREATE INDEX IF NOT EXISTS idx_resources_labels ON resources USING gin ((\"object\"->'metadata'->'labels') jsonb_path_ops)",
     ];
 
+    /// <summary>Fills apiVersion and kind into objects stored without them (<see cref="TypeMetaRepair"/>).</summary>
+    private static readonly TypeMetaRepair Repair = new(new TypeMetaRepairSql(
+        CreateMarkerTable: $"CREATE TABLE IF NOT EXISTS {TypeMetaRepair.MarkerTable} (name varchar(100) PRIMARY KEY, progress bigint NOT NULL DEFAULT 0, " +
+            "repaired bigint NOT NULL DEFAULT 0, completed_at timestamptz)",
+        InsertMarker: $"INSERT INTO {TypeMetaRepair.MarkerTable} (name) VALUES (@name) ON CONFLICT (name) DO NOTHING",
+        Lacking: "(COALESCE(\"object\"->>'kind', '') = '' OR COALESCE(\"object\"->>'apiVersion', '') = '')",
+        Fix: "\"object\" = \"object\" || jsonb_build_object('apiVersion', CASE WHEN COALESCE(\"object\"->>'apiVersion', '') = '' " +
+            "THEN CASE WHEN \"group\" = '' THEN version ELSE CONCAT(\"group\", '/', version) END ELSE \"object\"->>'apiVersion' END, 'kind', kind)",
+        Now: "now()"));
+
     private const string TrigramIndex = "CREATE INDEX IF NOT EXISTS idx_resources_name_trgm ON resources USING gin (name gin_trgm_ops)";
 
     // Serializes start-up across processes sharing the database (apiserver and manager start together).
     private const long LockKey = 0x436C7573746572; // "Cluster"
 
-    public static async Task EnsureAsync(NpgsqlDataSource dataSource, SqlLog? log, CancellationToken cancellationToken)
+    public static async Task EnsureAsync(NpgsqlDataSource dataSource, SqlLog? log, TextWriter report, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteNonQueryLoggedAsync($"SELECT pg_advisory_lock({LockKey})", log, cancellationToken).ConfigureAwait(false);
@@ -65,14 +75,13 @@ internal static class PostgresSchema
             var hasTrigram = await TryExecute(connection, log, "CREATE EXTENSION IF NOT EXISTS pg_trgm", cancellationToken).ConfigureAwait(false)
                 || await connection.ExecuteScalarLoggedAsync("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm')", log, cancellationToken).ConfigureAwait(false) is true;
             if (hasTrigram) await TryExecute(connection, log, TrigramIndex, cancellationToken).ConfigureAwait(false);
+            await Repair.RunAsync(connection, log, report, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             await connection.ExecuteNonQueryLoggedAsync($"SELECT pg_advisory_unlock({LockKey})", log, CancellationToken.None).ConfigureAwait(false);
         }
     }
-
-
 
     /// <summary>Runs an optional statement; a refusal by the server (permissions, missing feature) is not fatal.</summary>
     private static async Task<bool> TryExecute(NpgsqlConnection connection, SqlLog? log, string sql, CancellationToken cancellationToken)

@@ -126,6 +126,6 @@ internal sealed class MySqlDialect(MySqlDataSource dataSource, InternalStorageSe
         return ReadStream(stream, ref buffer);
     }
 
-    public override Task EnsureSchemaAsync(CancellationToken cancellationToken) =>
-        MySqlSchema.EnsureAsync((MySqlDataSource)DataSource, Log, cancellationToken);
+    public override Task EnsureSchemaAsync(TextWriter report, CancellationToken cancellationToken) =>
+        MySqlSchema.EnsureAsync((MySqlDataSource)DataSource, Log, report, cancellationToken);
 }

@@ -171,6 +171,6 @@ internal sealed class PostgresDialect(NpgsqlDataSource dataSource, InternalStora
         return ReadStream(stream, ref buffer);
     }
 
-    public override Task EnsureSchemaAsync(CancellationToken cancellationToken) =>
-        PostgresSchema.EnsureAsync((NpgsqlDataSource)DataSource, Log, cancellationToken);
+    public override Task EnsureSchemaAsync(TextWriter report, CancellationToken cancellationToken) =>
+        PostgresSchema.EnsureAsync((NpgsqlDataSource)DataSource, Log, report, cancellationToken);
 }

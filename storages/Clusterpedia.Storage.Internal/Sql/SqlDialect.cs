@@ -112,8 +112,12 @@ internal abstract class SqlDialect(DbDataSource dataSource, InternalStorageSetti
     /// <summary>Transient failures the synchro should retry (connection, timeout, shutdown, lock, read-only, configured codes).</summary>
     public abstract bool IsRecoverable(Exception e);
 
-    /// <summary>Creates the table and indexes when missing; never alters upstream's columns.</summary>
-    public abstract Task EnsureSchemaAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Creates the table and indexes when missing (never altering upstream's columns), then repairs stored objects
+    /// without apiVersion or kind once per database (<see cref="Schema.TypeMetaRepair"/>), reporting what it did to
+    /// <paramref name="report"/>.
+    /// </summary>
+    public abstract Task EnsureSchemaAsync(TextWriter report, CancellationToken cancellationToken);
 
     /// <summary>Reads a JSON column into <paramref name="buffer"/> (reused across rows) and returns the bytes.</summary>
     public abstract ReadOnlyMemory<byte> ReadJson(DbDataReader reader, int ordinal, ref byte[] buffer);

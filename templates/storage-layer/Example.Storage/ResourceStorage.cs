@@ -62,6 +62,10 @@ public sealed class ResourceStorage(ResourceStorageConfig config, ObjectTable ta
     /// <summary>Events are not kept by this layer.</summary>
     public ValueTask RecordEventAsync(string cluster, ResourceObject @event, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
-    private StoredObject Row(string cluster, ResourceObject obj) =>
-        new(Config.Resource, obj.Metadata.Kind.Length > 0 ? obj.Metadata.Kind : Config.Kind, cluster, obj);
+    // Stored objects always carry apiVersion and kind: missing ones come from the config, another kind is Invalid.
+    private StoredObject Row(string cluster, ResourceObject obj)
+    {
+        obj = StoredTypeMeta.Complete(Config, obj);
+        return new(Config.Resource, obj.Metadata.Kind, cluster, obj);
+    }
 }

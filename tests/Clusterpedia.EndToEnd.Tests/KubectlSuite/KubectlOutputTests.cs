@@ -41,6 +41,32 @@ public sealed class KubectlOutputTests(ThreeClusterBindingApiServer server) : IA
         Assert.Contains($"\n    {ThreeClusterBindingApiServer.ClusterNameAnnotation}: c2\n", yaml);
     }
 
+    // The members list built-in types without apiVersion/kind on the items, as a kube-apiserver does: kubectl refuses a
+    // single object without them ("Object 'Kind' is missing"), so these prove the stored objects carry both.
+    [Theory]
+    [InlineData("pods", "yaml")]
+    [InlineData("pods", "json")]
+    [InlineData("deployments", "yaml")]
+    [InlineData("deployments", "json")]
+    [InlineData("crontabs", "yaml")]
+    [InlineData("crontabs", "json")]
+    public async Task GetOneObjectAsYamlOrJsonCarriesItsApiVersionAndKind(string resource, string format)
+    {
+        var type = ThreeClusterBindingApiServer.SyncedResources.Single(r => r.Resource == resource);
+        var o = server.Objects(type, "c3")[0];
+        var stdout = await server.InCluster("c3").OkAsync("get", resource, o.Name, "-n", o.Namespace, "-o", format);
+        if (format == "yaml")
+        {
+            Assert.Contains($"\napiVersion: {type.ApiVersion}\n", "\n" + stdout);
+            Assert.Contains($"\nkind: {type.Kind}\n", "\n" + stdout);
+            Assert.Contains($"\n  uid: {o.Field("metadata", "uid")}\n", stdout);
+            return;
+        }
+        var json = JsonNode.Parse(stdout)!;
+        Assert.Equal((type.ApiVersion, type.Kind, o.Field("metadata", "uid")),
+            ((string?)json["apiVersion"], (string?)json["kind"], (string?)json["metadata"]!["uid"]));
+    }
+
     [Fact]
     public async Task OutputWideShowsEachPodsIpAndNode()
     {

@@ -16,4 +16,7 @@ public interface IDatabaseServer : IDisposable
 
     /// <summary>The first column of the first row of a raw query, null for SQL NULL.</summary>
     object? Scalar(string database, string sql);
+
+    /// <summary>An open connection to the database, for statements with parameters.</summary>
+    System.Data.Common.DbConnection Open(string database);
 }

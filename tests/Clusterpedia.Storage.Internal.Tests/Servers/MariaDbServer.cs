@@ -4,22 +4,33 @@ using MySqlConnector;
 namespace Clusterpedia.Storage.Internal.Tests.Servers;
 
 /// <summary>
-/// A throwaway MariaDB (mariadb-install-db + mariadbd as the mysql user) on a free port, with its socket and data in a
-/// temp directory. Each test class gets its own database.
+/// A throwaway MariaDB (mariadb-install-db + mariadbd; as the mysql user when the tests run as root) on a free port, with
+/// its socket and data in a temp directory. Each test class gets its own database.
 /// </summary>
 public sealed class MariaDbServer : IDatabaseServer
 {
+    private const string Server = "MariaDB", Package = "mariadb-server";
+
+    // Found once per test run: a missing server fails every later fixture at once, with the same sentence.
+    private static readonly Lazy<(string InstallDb, string Daemon)> Programs = new(() =>
+    {
+        var programs = (ServerPrograms.Find("mariadb-install-db", Server, Package), ServerPrograms.Find("mariadbd", Server, Package));
+        ServerPrograms.RequireServiceUser("mysql", Server, Package);
+        return programs;
+    });
+
     private readonly string _dir;
     private readonly Process _process;
     private int _databases;
 
     public MariaDbServer()
     {
+        var (installDb, daemon) = Programs.Value;
         _dir = ProcessRunner.TempDirectoryFor("mysql", "cp-maria-");
         Port = ProcessRunner.FreePort();
-        ProcessRunner.Run("runuser", "-u", "mysql", "--", "mariadb-install-db", "--no-defaults", $"--datadir={DataDir}",
+        ProcessRunner.RunAs("mysql", installDb, "--no-defaults", $"--datadir={DataDir}",
             "--auth-root-authentication-method=normal", "--skip-test-db");
-        _process = ProcessRunner.Start("runuser", "-u", "mysql", "--", "mariadbd", "--no-defaults", $"--datadir={DataDir}",
+        _process = ProcessRunner.StartAs("mysql", daemon, "--no-defaults", $"--datadir={DataDir}",
             $"--port={Port}", "--bind-address=127.0.0.1", $"--socket={Path.Combine(_dir, "mysqld.sock")}",
             $"--pid-file={Path.Combine(_dir, "mysqld.pid")}", $"--log-error={Path.Combine(_dir, "err.log")}",
             "--innodb-flush-log-at-trx-commit=0", "--skip-log-bin");
@@ -72,6 +83,13 @@ public sealed class MariaDbServer : IDatabaseServer
         using var command = new MySqlCommand(sql, connection);
         var value = command.ExecuteScalar();
         return value is DBNull ? null : value;
+    }
+
+    public System.Data.Common.DbConnection Open(string database)
+    {
+        var connection = new MySqlConnection(ConnectionString(database));
+        connection.Open();
+        return connection;
     }
 
     public static void ExecuteOn(string connectionString, string sql)

@@ -3,17 +3,28 @@ using Npgsql;
 namespace Clusterpedia.Storage.Internal.Tests.Servers;
 
 /// <summary>
-/// A throwaway PostgreSQL 15 cluster (initdb + pg_ctl as the postgres user, tests run as root) on a free port,
+/// A throwaway PostgreSQL 15 cluster (initdb + pg_ctl; as the postgres user when the tests run as root) on a free port,
 /// with its socket and data in a temp directory. Each test class gets its own database.
 /// </summary>
 public sealed class PostgresServer : IDatabaseServer
 {
     private const string Bin = "/usr/lib/postgresql/15/bin";
+    private const string Server = "PostgreSQL 15", Package = "postgresql-15";
+
+    // Checked once per test run: a missing server fails every later fixture at once, with the same sentence.
+    private static readonly Lazy<bool> Installed = new(() =>
+    {
+        foreach (var program in new[] { "initdb", "pg_ctl", "postgres" }) ServerPrograms.Find($"{Bin}/{program}", Server, Package);
+        ServerPrograms.RequireServiceUser("postgres", Server, Package);
+        return true;
+    });
+
     private readonly string _dir;
     private int _databases;
 
     public PostgresServer()
     {
+        _ = Installed.Value;
         _dir = ProcessRunner.TempDirectoryFor("postgres", "cp-pg-");
         Port = ProcessRunner.FreePort();
         AsPostgres($"{Bin}/initdb", "-D", DataDir, "-U", "postgres", "--auth=trust", "--locale=C", "--encoding=UTF8");
@@ -31,7 +42,7 @@ public sealed class PostgresServer : IDatabaseServer
 
     public void Stop() => AsPostgres($"{Bin}/pg_ctl", "-D", DataDir, "-w", "-m", "fast", "stop");
 
-    private static void AsPostgres(string file, params string[] args) => ProcessRunner.Run("runuser", ["-u", "postgres", "--", file, .. args]);
+    private static void AsPostgres(string file, params string[] args) => ProcessRunner.RunAs("postgres", file, args);
 
     /// <summary>Creates an empty database and returns its name.</summary>
     public string CreateDatabase()
@@ -54,6 +65,13 @@ public sealed class PostgresServer : IDatabaseServer
         using var command = new NpgsqlCommand(sql, connection);
         var value = command.ExecuteScalar();
         return value is DBNull ? null : value;
+    }
+
+    public System.Data.Common.DbConnection Open(string database)
+    {
+        var connection = new NpgsqlConnection(ConnectionString(database));
+        connection.Open();
+        return connection;
     }
 
     public static void ExecuteOn(string connectionString, string sql)

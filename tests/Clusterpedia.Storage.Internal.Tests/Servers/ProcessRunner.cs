@@ -5,6 +5,17 @@ namespace Clusterpedia.Storage.Internal.Tests.Servers;
 /// <summary>Runs the database tools the fixtures need and fails with their output when they fail.</summary>
 internal static class ProcessRunner
 {
+    /// <summary>initdb and mariadbd refuse to run as root, so as root the servers run as their service user; otherwise as the current user.</summary>
+    public static bool IsRoot { get; } = Environment.UserName == "root";
+
+    /// <summary>Runs <paramref name="file"/> as <paramref name="user"/> when the tests run as root, else as the current user.</summary>
+    public static string RunAs(string user, string file, params string[] args) =>
+        IsRoot ? Run("runuser", ["-u", user, "--", file, .. args]) : Run(file, args);
+
+    /// <summary>Starts a server as <see cref="RunAs"/> runs a tool.</summary>
+    public static Process StartAs(string user, string file, params string[] args) =>
+        IsRoot ? Start("runuser", ["-u", user, "--", file, .. args]) : Start(file, args);
+
     public static string Run(string file, params string[] args)
     {
         var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -35,11 +46,11 @@ internal static class ProcessRunner
         return port;
     }
 
-    /// <summary>A fresh temp directory owned by <paramref name="user"/>, for a server that runs as that user.</summary>
+    /// <summary>A fresh temp directory owned by <paramref name="user"/> (as root) or the current user, for a server that runs as that user.</summary>
     public static string TempDirectoryFor(string user, string prefix)
     {
         var dir = Directory.CreateTempSubdirectory(prefix).FullName;
-        Run("chown", user, dir);
+        if (IsRoot) Run("chown", user, dir);
         return dir;
     }
 }

@@ -86,6 +86,19 @@ public sealed class ObjectRewriterTests
         Assert.Equal(["apiVersion", "kind", "metadata"], custom.EnumerateObject().Select(p => p.Name));
     }
 
+    [Fact]
+    public void WithoutAClusterLeavesTheAnnotationsAsTheyAre()
+    {
+        // Recorded Events: upstream adds no cluster annotation to them.
+        var plain = JsonDocument.Parse(ObjectRewriter.Rewrite(
+            """{"metadata":{"name":"e","managedFields":[{}]},"reason":"Started"}"""u8, null, new PruneOptions(true, false), TypeMeta.Event)).RootElement;
+        Assert.Equal(["metadata", "reason", "apiVersion", "kind"], plain.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["name"], plain.GetProperty("metadata").EnumerateObject().Select(p => p.Name));
+        var annotated = JsonDocument.Parse(ObjectRewriter.Rewrite(
+            """{"metadata":{"name":"e","annotations":{"a":"1","shadow.clusterpedia.io/cluster-name":"x"}}}"""u8, null, PruneOptions.Default, TypeMeta.Event)).RootElement;
+        Assert.Equal("""{"a":"1","shadow.clusterpedia.io/cluster-name":"x"}""", annotated.GetProperty("metadata").GetProperty("annotations").GetRawText());
+    }
+
     [Theory]
     [InlineData("""{"kind":"Service","metadata":{"name":"p"}}""", "kind \"Service\" does not match the resource's kind \"Pod\"")]
     [InlineData("""{"kind":7,"metadata":{"name":"p"}}""", "kind number does not match the resource's kind \"Pod\"")]

@@ -46,6 +46,20 @@ public sealed class SyncEventQueueTests
     }
 
     [Fact]
+    public async Task HoldsAKeyWhileItWaitsAndWhileItIsWritten()
+    {
+        var queue = new SyncEventQueue();
+        Assert.False(queue.Holds("a"));
+        queue.Enqueue(E(SyncEventType.Added, "a"));
+        Assert.True(queue.Holds("a"));
+        await queue.TakeAsync(10, CancellationToken.None);
+        Assert.True(queue.Holds("a"));
+        Assert.False(queue.Holds("b"));
+        queue.Done("a");
+        Assert.False(queue.Holds("a"));
+    }
+
+    [Fact]
     public async Task KeepsArrivalOrderAndBatches()
     {
         var queue = new SyncEventQueue();
