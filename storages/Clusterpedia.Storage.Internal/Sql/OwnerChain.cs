@@ -8,7 +8,8 @@ namespace Clusterpedia.Storage.Internal.Sql;
 /// An owner search resolved before the list, level by level: the uids whose children the list returns. MariaDB plans the
 /// nested <c>owner_uid IN (SELECT uid ... IN (SELECT uid ...))</c> form by walking all of the cluster's rows and probing
 /// the owner set (45 ms for a deployment's pods among 100,000); given the uids as a set it reads the owner_uid index
-/// (2-10 ms). PostgreSQL starts from the owner by itself and keeps the single statement.
+/// (2-10 ms). PostgreSQL starts from the owner by itself and keeps the single statement for direct children and
+/// grandchildren; deeper chains are resolved here on every engine.
 /// </summary>
 internal sealed class OwnerChain
 {
@@ -22,7 +23,9 @@ internal sealed class OwnerChain
     /// <summary>The chain, or null when the dialect keeps the nested form or the set grows too large.</summary>
     public static async Task<OwnerChain?> ResolveAsync(SqlDialect d, DbConnection connection, ListOptions o, CancellationToken cancellationToken)
     {
-        if (!d.ResolvesOwnersFirst || !o.HasOwner) return null;
+        // Every engine resolves ownerSeniority >= 2 level by level: nested, each level multiplies the planner's row estimate,
+        // and PostgreSQL on a table without fresh statistics ran ownerSeniority=10 past the statement timeout.
+        if (!o.HasOwner || (!d.ResolvesOwnersFirst && o.OwnerSeniority < 2)) return null;
         var cluster = ListFilter.OwnerCluster(o);
         IReadOnlyList<string> uids;
         if (!string.IsNullOrEmpty(o.OwnerUid)) uids = [o.OwnerUid];
