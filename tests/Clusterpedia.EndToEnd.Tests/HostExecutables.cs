@@ -5,7 +5,8 @@ namespace Clusterpedia.EndToEnd.Tests;
 /// <c>dotnet build hosts/&lt;component&gt; -p:ClusterpediaStorages=&lt;storages&gt; -o &lt;temp&gt;</c>. One build at a
 /// time because the hosts share project outputs. An executable with the <c>internal</c> storage layer named by
 /// <c>CLUSTERPEDIA_APISERVER</c> or <c>CLUSTERPEDIA_CLUSTERSYNCHRO_MANAGER</c> is used instead of a build, and must be
-/// NativeAOT: CI publishes the binaries that ship and tests them.
+/// NativeAOT: CI publishes the binaries that ship and tests them. <c>CLUSTERPEDIA_BINDING_APISERVER</c> likewise stands
+/// for binding-apiserver with the <c>memory</c> layer.
 /// </summary>
 public sealed class HostExecutables : IDisposable
 {
@@ -25,7 +26,7 @@ public sealed class HostExecutables : IDisposable
             var build = $"{component}-{storages}";
             if (_built.TryGetValue(build, out var existing)) return existing;
             var variable = VariableOf(component);
-            if (storages == "internal" && Environment.GetEnvironmentVariable(variable) is { Length: > 0 } published)
+            if (storages == PublishedStorages(component) && Environment.GetEnvironmentVariable(variable) is { Length: > 0 } published)
                 return _built[build] = NativeExecutable.Verify(published, variable);
             var output = Path.Combine(OutputRoot, build);
             var project = Path.Combine(RepositoryPaths.Root, "hosts", component, component + ".csproj");
@@ -44,6 +45,9 @@ public sealed class HostExecutables : IDisposable
             _gate.Release();
         }
     }
+
+    // What CI (.ci/run) publishes each executable with: binding-apiserver on memory, the split pair on internal.
+    private static string PublishedStorages(string component) => component == "binding-apiserver" ? "memory" : "internal";
 
     /// <summary><c>CLUSTERPEDIA_APISERVER</c> for <c>apiserver</c>, and so on.</summary>
     public static string VariableOf(string component) => "CLUSTERPEDIA_" + component.Replace('-', '_').ToUpperInvariant();

@@ -83,6 +83,23 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Sends SIGTERM, as a kubelet does, and returns the exit code once the process has exited within <paramref name="grace"/>.</summary>
+    public async Task<int> TerminateAsync(TimeSpan grace)
+    {
+        var (code, _, stderr) = await RunAsync("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10));
+        Assert.True(code == 0, $"kill -TERM {_process.Id} failed: {stderr}");
+        using var deadline = new CancellationTokenSource(grace);
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"{Name} did not exit within {grace} of SIGTERM:\n{Describe()}");
+        }
+        return _process.ExitCode;
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
