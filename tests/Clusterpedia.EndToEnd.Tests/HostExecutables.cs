@@ -24,8 +24,10 @@ public sealed class HostExecutables : IDisposable
         {
             var build = $"{component}-{storages}";
             if (_built.TryGetValue(build, out var existing)) return existing;
+            // binding-apiserver's variable names the memory build (the kubectl suite's), so only these two are taken.
             var variable = VariableOf(component);
-            if (storages == "internal" && Environment.GetEnvironmentVariable(variable) is { Length: > 0 } published)
+            if (storages == "internal" && component is "apiserver" or "clustersynchro-manager"
+                && Environment.GetEnvironmentVariable(variable) is { Length: > 0 } published)
                 return _built[build] = NativeExecutable.Verify(published, variable);
             var output = Path.Combine(OutputRoot, build);
             var project = Path.Combine(RepositoryPaths.Root, "hosts", component, component + ".csproj");
