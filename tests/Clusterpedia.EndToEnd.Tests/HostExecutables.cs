@@ -25,6 +25,7 @@ public sealed class HostExecutables : IDisposable
         {
             var build = $"{component}-{storages}";
             if (_built.TryGetValue(build, out var existing)) return existing;
+            // Each variable names the build CI publishes: binding-apiserver on memory (the kubectl suite's), the pair on internal.
             var variable = VariableOf(component);
             if (storages == PublishedStorages(component) && Environment.GetEnvironmentVariable(variable) is { Length: > 0 } published)
                 return _built[build] = NativeExecutable.Verify(published, variable);
