@@ -36,17 +36,22 @@ public sealed class KubeClient : IDisposable
     /// <summary><c>GET /readyz</c>, falling back to <c>/healthz</c> when the cluster has no readyz (404).</summary>
     public async Task<HealthCheckResult> CheckHealthAsync(CancellationToken cancellationToken)
     {
+        var path = "readyz";
         try
         {
-            var (status, body) = await GetTextAsync("readyz", cancellationToken).ConfigureAwait(false);
-            if (status == HttpStatusCode.NotFound) (status, body) = await GetTextAsync("healthz", cancellationToken).ConfigureAwait(false);
+            var (status, body) = await GetTextAsync(path, cancellationToken).ConfigureAwait(false);
+            if (status == HttpStatusCode.NotFound) (status, body) = await GetTextAsync(path = "healthz", cancellationToken).ConfigureAwait(false);
             return status == HttpStatusCode.OK && body.Trim() == "ok"
                 ? new HealthCheckResult(ClusterHealthState.Healthy, "cluster health responded with ok")
                 : new HealthCheckResult(ClusterHealthState.Unhealthy, "cluster health responded without ok");
         }
         catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            return new HealthCheckResult(ClusterHealthState.NotReachable, e.Message);
+            // As client-go words it (Get "<url>": ...), so the condition says which address failed and after how long.
+            var url = new Uri(_http.BaseAddress!, path);
+            return new HealthCheckResult(ClusterHealthState.NotReachable, e is OperationCanceledException
+                ? $"Get \"{url}\": no answer within the {HealthTimeout.TotalSeconds:0}s health check timeout"
+                : $"Get \"{url}\": {e.Message}");
         }
     }
 

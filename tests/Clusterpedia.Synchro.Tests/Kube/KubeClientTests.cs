@@ -92,7 +92,10 @@ public sealed class KubeClientTests : IAsyncLifetime
         Assert.Equal(ClusterHealthState.Unhealthy, (await client.CheckHealthAsync(CancellationToken.None)).State);
         _cluster.Unhealthy = false;
         _cluster.Unreachable = true;
-        Assert.Equal(ClusterHealthState.NotReachable, (await client.CheckHealthAsync(CancellationToken.None)).State);
+        var unreachable = await client.CheckHealthAsync(CancellationToken.None);
+        Assert.Equal(ClusterHealthState.NotReachable, unreachable.State);
+        Assert.StartsWith("Get \"https://", unreachable.Message);
+        Assert.Contains("/readyz\": ", unreachable.Message);
     }
 
     [Fact]
