@@ -10,7 +10,8 @@ namespace Clusterpedia.Synchro.Host;
 /// <summary>
 /// Host-cluster mode: PediaCluster objects in a host cluster drive the manager. Each gets the finalizer
 /// <c>clusterpedia.io/cluster-synchro-controller</c>; on deletion the cluster's stored objects are cleaned before the
-/// finalizer is removed. Status is written back through the status subresource (see <see cref="WriteStatusAsync"/>).
+/// finalizer is removed. Status is written back through the status subresource (see <see cref="WriteStatusAsync"/>),
+/// and written again whenever a watched object shows a status other than the one the host stored for our last write.
 /// </summary>
 public sealed partial class HostPediaClusterSource : IAsyncDisposable
 {
@@ -25,6 +26,9 @@ public sealed partial class HostPediaClusterSource : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _statusDirty = new(0);
     private readonly Dictionary<string, string> _writtenStatus = new(StringComparer.Ordinal);
+    // The status as the host returned it after our last write (its own rendering): a watched object whose status is
+    // anything else was changed by someone else, and is rewritten.
+    private readonly Dictionary<string, string> _hostStatus = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _known = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ClusterSyncResources> _syncResourceSets = new(StringComparer.Ordinal);
     private Task _informer = Task.CompletedTask;
@@ -116,15 +120,39 @@ public sealed partial class HostPediaClusterSource : IAsyncDisposable
         }
         if (!finalizers.Contains(Finalizer)) await UpdateFinalizersAsync(name, add: true, ct).ConfigureAwait(false);
         _known[name] = true;
+        ReconcileStatus(name, StatusText(cluster));
         await _manager.ApplyAsync(cluster, ct).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Status is reconciled, not remembered: when the host holds a status we did not write last (patched behind our
+    /// back, or left by another process), forget what we wrote so the writer puts ours back.
+    /// </summary>
+    private void ReconcileStatus(string name, string observed)
+    {
+        lock (_writtenStatus)
+        {
+            if (!_hostStatus.TryGetValue(name, out var ours) || ours == observed) return;
+            _writtenStatus.Remove(name);
+            _hostStatus.Remove(name);
+        }
+        LogStatusRepair(_logger, name);
+        OnManagerChanged(this, EventArgs.Empty);
+    }
+
+    private static string StatusText(PediaCluster cluster) =>
+        JsonSerializer.Serialize(new PediaCluster { Status = cluster.Status }, SynchroJsonContext.Default.PediaCluster);
 
     /// <summary>The object is gone (deleted without our finalizer, or missing from a relist): clean what we hold.</summary>
     private async Task ForgetAsync(string name, CancellationToken ct)
     {
         _known.TryRemove(name, out _);
         await _manager.DeleteAsync(name, ct).ConfigureAwait(false);
-        lock (_writtenStatus) _writtenStatus.Remove(name);
+        lock (_writtenStatus)
+        {
+            _writtenStatus.Remove(name);
+            _hostStatus.Remove(name);
+        }
     }
 
     /// <summary>Read-modify-write of metadata.finalizers, retried on conflict.</summary>
@@ -182,7 +210,7 @@ public sealed partial class HostPediaClusterSource : IAsyncDisposable
         {
             var name = cluster.Metadata.Name;
             if (!_known.ContainsKey(name)) continue;
-            var status = JsonSerializer.Serialize(new PediaCluster { Status = cluster.Status }, SynchroJsonContext.Default.PediaCluster);
+            var status = StatusText(cluster);
             lock (_writtenStatus)
                 if (_writtenStatus.TryGetValue(name, out var written) && written == status) continue;
             try
@@ -190,9 +218,14 @@ public sealed partial class HostPediaClusterSource : IAsyncDisposable
                 var current = JsonSerializer.Deserialize(await _host.GetObjectAsync(PediaClusters.ItemPath("", name), ct).ConfigureAwait(false),
                     SynchroJsonContext.Default.PediaCluster)!;
                 current.Status = cluster.Status;
-                await _host.PutObjectAsync(PediaClusters.ItemPath("", name, "status"),
+                var written = await _host.PutObjectAsync(PediaClusters.ItemPath("", name, "status"),
                     JsonSerializer.SerializeToUtf8Bytes(current, SynchroJsonContext.Default.PediaCluster), ct).ConfigureAwait(false);
-                lock (_writtenStatus) _writtenStatus[name] = status;
+                var asStored = StatusText(JsonSerializer.Deserialize(written, SynchroJsonContext.Default.PediaCluster)!);
+                lock (_writtenStatus)
+                {
+                    _writtenStatus[name] = status;
+                    _hostStatus[name] = asStored;
+                }
             }
             catch (Exception e) when (e is KubeApiException or HttpRequestException or IOException && !ct.IsCancellationRequested)
             {
@@ -224,6 +257,9 @@ public sealed partial class HostPediaClusterSource : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "host cluster: PediaCluster {Cluster} could not be applied: {Error}")]
     private static partial void LogApplyFailed(ILogger logger, string cluster, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "host cluster: the status of PediaCluster {Cluster} was changed by someone else; writing it again")]
+    private static partial void LogStatusRepair(ILogger logger, string cluster);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "host cluster: writing the status of PediaCluster {Cluster} failed: {Error}")]
     private static partial void LogStatusFailed(ILogger logger, string cluster, string error);

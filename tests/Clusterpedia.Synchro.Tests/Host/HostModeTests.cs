@@ -70,6 +70,40 @@ public sealed class HostModeTests : IAsyncLifetime
         Assert.Empty(manager.Clusters);
     }
 
+    // Status is reconciled, not remembered: one patched behind the manager's back is written again.
+    [Fact]
+    public async Task AStatusChangedBySomeoneElseIsRepaired()
+    {
+        await _harness.AddClusterAsync("host3", seed: 47, deployments: 1);
+        var host = _harness.Clusters[^1];
+        var member = await _harness.AddClusterAsync("member-3", seed: 53);
+        using var hostClient = new KubeClient(KubeConnection.Create(new KubeCredentials
+        {
+            Server = host.Url.ToString(), Token = Encoding.UTF8.GetBytes(host.Options.RequiredToken!),
+        }));
+        var item = HostPediaClusterSource.PediaClusters.ItemPath("", "member-3");
+        await hostClient.CreateObjectAsync(HostPediaClusterSource.PediaClusters.CollectionPath,
+            JsonSerializer.SerializeToUtf8Bytes(SyncHarness.PediaClusterFor(member, new ClusterGroupResources { Group = "", Resources = ["pods"] }),
+                SynchroJsonContext.Default.PediaCluster), CancellationToken.None);
+        await using var manager = new ClusterSynchroManager(_harness.Storage, SyncHarness.FastOptions());
+        await using var source = new HostPediaClusterSource(hostClient, manager, statusDelay: TimeSpan.FromMilliseconds(100));
+        source.Start();
+        await Eventually.ValueAsync(async () => Read(await hostClient.GetObjectAsync(item, CancellationToken.None)), c => c.IsReady(), SyncHarness.Deadline);
+
+        // Another writer says the cluster is not ready, and drops the synced resources.
+        var tampered = Read(await hostClient.GetObjectAsync(item, CancellationToken.None));
+        foreach (var c in tampered.Status!.Conditions!.Where(c => c.Type == ConditionTypes.Ready))
+            (c.Status, c.Reason, c.Message) = (ConditionStatus.False, "Tampered", "written by someone else");
+        tampered.Status.SyncResources = [];
+        await hostClient.PutObjectAsync(HostPediaClusterSource.PediaClusters.ItemPath("", "member-3", "status"),
+            JsonSerializer.SerializeToUtf8Bytes(tampered, SynchroJsonContext.Default.PediaCluster), CancellationToken.None);
+        Assert.False(Read(await hostClient.GetObjectAsync(item, CancellationToken.None)).IsReady());
+
+        var repaired = await Eventually.ValueAsync(async () => Read(await hostClient.GetObjectAsync(item, CancellationToken.None)),
+            c => c.IsReady() && c.SyncedResources().Count == 1, SyncHarness.Deadline);
+        Assert.DoesNotContain(repaired.Status!.Conditions!, c => c.Reason == "Tampered");
+    }
+
     [Fact]
     public async Task TheServiceElectsALeaderThenSyncsTheHostsPediaClusters()
     {
