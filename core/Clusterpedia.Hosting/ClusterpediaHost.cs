@@ -64,7 +64,7 @@ public static class ClusterpediaHost
             StorageLayerSelection.Validate(host, options.Storage, registry);
             certificate = ServingCertificate.Load(options.Serving);
             if (options.Security is { } securityOptions) security = await ClusterpediaSecurity.CreateAsync(securityOptions, cancellationToken: cancellationToken).ConfigureAwait(false);
-            storage = await StorageLayerSelection.CreateAsync(options.Storage, registry, cancellationToken).ConfigureAwait(false);
+            storage = await StorageLayerSelection.CreateAsync(options.Storage, registry, cancellationToken, stderr).ConfigureAwait(false);
         }
         catch (HostConfigurationException ex)
         {

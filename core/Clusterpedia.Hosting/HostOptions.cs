@@ -26,6 +26,9 @@ public sealed record StorageOptions(string Name, string? ConfigPath)
 {
     /// <summary>The selected layer's gates given in <c>--feature-gates</c>, all declared by that layer.</summary>
     public IReadOnlyDictionary<string, bool> FeatureGates { get; init; } = new Dictionary<string, bool>(StringComparer.Ordinal);
+
+    /// <summary>How long to keep retrying a layer whose start fails recoverably (its database not up yet); zero: once.</summary>
+    public TimeSpan StartTimeout { get; init; } = StorageStart.DefaultTimeout;
 }
 
 /// <summary>Where and how the HTTPS server listens.</summary>

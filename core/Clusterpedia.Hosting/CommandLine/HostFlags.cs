@@ -8,6 +8,7 @@ public static class HostFlags
 {
     public const string StorageName = "storage-name";
     public const string StorageConfig = "storage-config";
+    public const string StorageStartTimeout = "storage-start-timeout";
     public const string BindAddress = "bind-address";
     public const string SecurePort = "secure-port";
     public const string CertDir = "cert-dir";
@@ -30,6 +31,8 @@ public static class HostFlags
     private static FlagSet CreateCommon(HostComponent component, HostDefaults defaults) => new FlagSet(component.Name)
         .Add(new(StorageName, "the storage layer to use; it must be compiled into this binary", DefaultValue: defaults.StorageName))
         .Add(new(StorageConfig, "the storage layer's config file"))
+        .Add(new(StorageStartTimeout, "how long to wait for a storage that cannot be reached yet (a database still starting), retrying with backoff; 0 tries once",
+            DefaultValue: "2m", ValueName: "duration"))
         .Add(new(BindAddress, "the IP address on which to serve --secure-port", DefaultValue: "0.0.0.0", ValueName: "ip"))
         .Add(new(SecurePort, "the port on which to serve HTTPS", DefaultValue: defaults.SecurePort.ToString(System.Globalization.CultureInfo.InvariantCulture), ValueName: "int"))
         .Add(new(CertDir, "where a generated self-signed certificate is kept when --tls-cert-file is not given; empty keeps it in memory"))
@@ -47,6 +50,7 @@ public static class HostFlags
             ?? throw new HostConfigurationException($"--{StorageName} must not be empty");
         var storageConfig = flags.GetNonEmptyString(StorageConfig);
         if (storageConfig is not null) RequireFile(StorageConfig, storageConfig);
+        var storageStartTimeout = SecurityFlags.ParseDuration(StorageStartTimeout, flags.GetString(StorageStartTimeout) ?? "2m");
 
         var address = flags.GetString(BindAddress) ?? "0.0.0.0";
         if (!IPAddress.TryParse(address, out var bindAddress))
@@ -71,7 +75,10 @@ public static class HostFlags
         if (synchro?.Metrics?.Port == securePort)
             throw new HostConfigurationException($"--{SynchroFlags.MetricsPort} and --{SecurePort} are both {securePort}: give the metrics their own port (or 0)");
         return UpstreamFlags.Apply(flags, new HostOptions(
-            new StorageOptions(storageName, storageConfig is null ? null : Path.GetFullPath(storageConfig)) { FeatureGates = gates.Storage },
+            new StorageOptions(storageName, storageConfig is null ? null : Path.GetFullPath(storageConfig))
+            {
+                FeatureGates = gates.Storage, StartTimeout = storageStartTimeout,
+            },
             new ServingOptions(bindAddress, securePort, certDir, certFile, keyFile),
             security,
             synchro) { ApiFeatureGates = gates.Api });

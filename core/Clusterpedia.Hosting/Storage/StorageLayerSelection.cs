@@ -33,17 +33,18 @@ public static class StorageLayerSelection
 
     /// <summary>Creates the selected layer's factory; call <see cref="Validate"/> first.</summary>
     /// <exception cref="HostConfigurationException">The layer failed to start (bad config, unreachable database).</exception>
+    /// <param name="log">Where each retry while the storage cannot be reached yet is reported (see <see cref="StorageStart"/>).</param>
     public static async ValueTask<IStorageFactory> CreateAsync(
-        StorageOptions options, IStorageLayerRegistry registry, CancellationToken cancellationToken)
+        StorageOptions options, IStorageLayerRegistry registry, CancellationToken cancellationToken, TextWriter? log = null)
     {
         var layerOptions = new StorageLayerOptions(options.Name, options.ConfigPath) { FeatureGates = options.FeatureGates };
-        var pending = registry.TryCreate(options.Name, layerOptions, cancellationToken)
-            ?? throw new HostConfigurationException($"storage layer \"{options.Name}\" is not compiled into this binary");
         try
         {
-            return await pending.ConfigureAwait(false);
+            return await StorageStart.WithRetriesAsync(() => registry.TryCreate(options.Name, layerOptions, cancellationToken)
+                    ?? throw new HostConfigurationException($"storage layer \"{options.Name}\" is not compiled into this binary"),
+                options.Name, options.StartTimeout, log ?? TextWriter.Null, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not HostConfigurationException)
         {
             // Upstream wording: "failed to init storage: ...". The layer's message says what was wrong.
             throw new HostConfigurationException($"failed to init storage \"{options.Name}\": {ex.Message}", ex);
