@@ -32,9 +32,7 @@ public sealed class MixedVersionFleetTests(HostExecutables executables) : IAsync
     [Fact]
     public async Task KubectlGetHpaListsTheHpasOfMembersPreferringV1AndV2()
     {
-        var executable = Environment.GetEnvironmentVariable(ThreeClusterBindingApiServer.ExecutableVariable) is { Length: > 0 } published
-            ? NativeExecutable.Verify(published, $"${ThreeClusterBindingApiServer.ExecutableVariable}")
-            : await executables.GetAsync("binding-apiserver", "memory");
+        var executable = await executables.GetAsync("binding-apiserver", "memory");
         await using var older = await StartAsync("older", 1, "v1", "v2");
         await using var newer1 = await StartAsync("newer-1", 2, "v2", "v1");
         await using var newer2 = await StartAsync("newer-2", 3, "v2", "v1");
